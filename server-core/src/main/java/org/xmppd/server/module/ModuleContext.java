@@ -1,0 +1,37 @@
+package org.xmppd.server.module;
+
+import java.util.concurrent.ScheduledExecutorService;
+import org.xmppd.codec.Message;
+import org.xmppd.codec.Presence;
+import org.xmppd.server.router.Router;
+import org.xmppd.server.router.ServerInfo;
+import org.xmppd.storage.Storage;
+
+/** Everything a module may use. Registrations made here are released when the module stops. */
+public interface ModuleContext {
+    /** Registers the handler of IQ requests matching {@code route}; its namespace becomes a disco feature. */
+    void onIq(IqRoute route, IqHandler handler);
+
+    /** Sees messages at {@code phase}; higher priorities run first. */
+    void onMessage(StanzaPhase phase, int priority, StanzaHandler<Message> handler);
+
+    /** Sees presences at {@code phase}; higher priorities run first. */
+    void onPresence(StanzaPhase phase, int priority, StanzaHandler<Presence> handler);
+
+    /** Announces a feature that has no IQ of its own (carbons, receipts...). */
+    void feature(DiscoTarget target, String var);
+
+    void identity(DiscoTarget target, Identity identity);
+
+    /** The features and identities announced so far for {@code target}. */
+    DiscoInfo discoInfo(DiscoTarget target);
+
+    Router router();
+
+    ServerInfo server();
+
+    Storage storage();
+
+    /** For timers; tasks must not block. */
+    ScheduledExecutorService scheduler();
+}

@@ -1,0 +1,124 @@
+package org.xmppd.server.module;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmppd.codec.Message;
+import org.xmppd.codec.Presence;
+import org.xmppd.server.router.Router;
+import org.xmppd.server.router.ServerInfo;
+import org.xmppd.storage.Storage;
+
+/** Starts the configured modules with their own tracked context, and stops them. */
+public final class ModuleHost {
+    private static final Logger LOG = LoggerFactory.getLogger(ModuleHost.class);
+
+    private final ModuleRegistry registry;
+    private final ModuleServices services;
+    private final List<XmppModule> started = new ArrayList<>();
+
+    public ModuleHost(ModuleRegistry registry, ModuleServices services) {
+        this.registry = registry;
+        this.services = services;
+    }
+
+    /** The modules on the class path, by name. */
+    public static Map<String, XmppModule> available(ClassLoader loader) {
+        Map<String, XmppModule> modules = new LinkedHashMap<>();
+        for (XmppModule module : ServiceLoader.load(XmppModule.class, loader)) {
+            modules.put(module.name(), module);
+        }
+        return modules;
+    }
+
+    /** Starts the named modules in order; an unknown name fails with the list of known ones. */
+    public void start(List<String> names, Map<String, XmppModule> available) {
+        for (String name : names) {
+            XmppModule module = available.get(name);
+            if (module == null) {
+                throw new IllegalArgumentException("modules: unknown module '" + name + "' (known: "
+                        + String.join(", ", available.keySet()) + ")");
+            }
+            module.start(new TrackedContext(name));
+            started.add(module);
+            LOG.debug("module {} started", name);
+        }
+    }
+
+    /** Stops modules in reverse order, releasing their registrations. */
+    public void stopAll() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            XmppModule module = started.get(i);
+            try {
+                module.stop();
+            } catch (RuntimeException e) {
+                LOG.warn("module {} failed to stop cleanly", module.name(), e);
+            }
+            registry.removeAll(module.name());
+        }
+        started.clear();
+    }
+
+    private final class TrackedContext implements ModuleContext {
+        private final String owner;
+
+        TrackedContext(String owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void onIq(IqRoute route, IqHandler handler) {
+            registry.addIq(owner, route, handler);
+        }
+
+        @Override
+        public void onMessage(StanzaPhase phase, int priority, StanzaHandler<Message> handler) {
+            registry.addMessageHook(owner, phase, priority, handler);
+        }
+
+        @Override
+        public void onPresence(StanzaPhase phase, int priority, StanzaHandler<Presence> handler) {
+            registry.addPresenceHook(owner, phase, priority, handler);
+        }
+
+        @Override
+        public void feature(DiscoTarget target, String var) {
+            registry.addFeature(owner, target, var);
+        }
+
+        @Override
+        public void identity(DiscoTarget target, Identity identity) {
+            registry.addIdentity(owner, target, identity);
+        }
+
+        @Override
+        public DiscoInfo discoInfo(DiscoTarget target) {
+            return registry.discoInfo(target);
+        }
+
+        @Override
+        public Router router() {
+            return services.router();
+        }
+
+        @Override
+        public ServerInfo server() {
+            return services.server();
+        }
+
+        @Override
+        public Storage storage() {
+            return services.storage();
+        }
+
+        @Override
+        public ScheduledExecutorService scheduler() {
+            return services.scheduler();
+        }
+    }
+}

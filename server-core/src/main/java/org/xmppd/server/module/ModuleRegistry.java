@@ -1,0 +1,126 @@
+package org.xmppd.server.module;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.xmppd.codec.Message;
+import org.xmppd.codec.Presence;
+import org.xmppd.codec.Stanza;
+import org.xmppd.codec.StanzaErrorException;
+
+/**
+ * Every handler and disco entry registered by the running modules, each tagged with its
+ * owner so that stopping a module removes exactly what it added.
+ */
+public final class ModuleRegistry {
+    /** An IQ handler with the route it was registered for. */
+    public record IqBinding(String owner, IqRoute route, IqHandler handler) {
+    }
+
+    private record Hook<S extends Stanza>(String owner, StanzaPhase phase, int priority, StanzaHandler<S> handler) {
+    }
+
+    private record Announcement<T>(String owner, DiscoTarget target, T value) {
+    }
+
+    private static final Comparator<Hook<?>> BY_PRIORITY = Comparator.comparingInt(h -> -h.priority());
+
+    private final Map<String, IqBinding> iqHandlers = new ConcurrentHashMap<>();
+    private final List<Hook<Message>> messageHooks = new CopyOnWriteArrayList<>();
+    private final List<Hook<Presence>> presenceHooks = new CopyOnWriteArrayList<>();
+    private final List<Announcement<String>> features = new CopyOnWriteArrayList<>();
+    private final List<Announcement<Identity>> identities = new CopyOnWriteArrayList<>();
+
+    private static String key(String type, String element, String namespace) {
+        return type + ' ' + element + ' ' + namespace;
+    }
+
+    void addIq(String owner, IqRoute route, IqHandler handler) {
+        IqBinding previous = iqHandlers.putIfAbsent(key(route.type(), route.element(), route.namespace()),
+                new IqBinding(owner, route, handler));
+        if (previous != null) {
+            throw new IllegalStateException("IQ " + route + " of module " + owner
+                    + " is already handled by module " + previous.owner());
+        }
+    }
+
+    void addMessageHook(String owner, StanzaPhase phase, int priority, StanzaHandler<Message> handler) {
+        addSorted(messageHooks, new Hook<>(owner, phase, priority, handler));
+    }
+
+    void addPresenceHook(String owner, StanzaPhase phase, int priority, StanzaHandler<Presence> handler) {
+        addSorted(presenceHooks, new Hook<>(owner, phase, priority, handler));
+    }
+
+    private static <S extends Stanza> void addSorted(List<Hook<S>> hooks, Hook<S> hook) {
+        synchronized (hooks) {
+            List<Hook<S>> sorted = new ArrayList<>(hooks);
+            sorted.add(hook);
+            sorted.sort(BY_PRIORITY);
+            hooks.clear();
+            hooks.addAll(sorted);
+        }
+    }
+
+    void addFeature(String owner, DiscoTarget target, String var) {
+        features.add(new Announcement<>(owner, target, var));
+    }
+
+    void addIdentity(String owner, DiscoTarget target, Identity identity) {
+        identities.add(new Announcement<>(owner, target, identity));
+    }
+
+    /** Removes every registration made by {@code owner}. */
+    public void removeAll(String owner) {
+        iqHandlers.values().removeIf(b -> b.owner().equals(owner));
+        messageHooks.removeIf(h -> h.owner().equals(owner));
+        presenceHooks.removeIf(h -> h.owner().equals(owner));
+        features.removeIf(a -> a.owner().equals(owner));
+        identities.removeIf(a -> a.owner().equals(owner));
+    }
+
+    /** The handler for this IQ request, or null. */
+    public IqBinding iqHandler(String type, String element, String namespace) {
+        return iqHandlers.get(key(type, element, namespace));
+    }
+
+    /** Runs the message hooks of {@code phase}; true when one consumed the stanza. */
+    public boolean runMessageHooks(StanzaPhase phase, Message message) throws StanzaErrorException {
+        for (Hook<Message> hook : messageHooks) {
+            if (hook.phase() == phase && hook.handler().handle(message)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs the presence hooks of {@code phase}; true when one consumed the stanza. */
+    public boolean runPresenceHooks(StanzaPhase phase, Presence presence) throws StanzaErrorException {
+        for (Hook<Presence> hook : presenceHooks) {
+            if (hook.phase() == phase && hook.handler().handle(presence)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Identities and features of {@code target}; IQ namespaces routed to it count as features. */
+    public DiscoInfo discoInfo(DiscoTarget target) {
+        List<Identity> ids = new ArrayList<>();
+        identities.stream().filter(a -> a.target() == target).forEach(a -> ids.add(a.value()));
+        Set<String> vars = new TreeSet<>();
+        features.stream().filter(a -> a.target() == target).forEach(a -> vars.add(a.value()));
+        for (IqBinding binding : iqHandlers.values()) {
+            IqRoute route = binding.route();
+            if (target == DiscoTarget.SERVER ? route.forServer() : route.forAccounts()) {
+                vars.add(route.namespace());
+            }
+        }
+        return new DiscoInfo(ids, new TreeSet<>(vars));
+    }
+}

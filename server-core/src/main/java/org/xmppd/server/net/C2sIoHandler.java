@@ -1,0 +1,82 @@
+package org.xmppd.server.net;
+
+import java.io.IOException;
+import java.util.function.Function;
+import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.service.IoHandlerAdapter;
+import org.apache.mina.core.session.AttributeKey;
+import org.apache.mina.core.session.IdleStatus;
+import org.apache.mina.core.session.IoSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmppd.codec.StreamErrorCondition;
+import org.xmppd.server.stream.C2sStream;
+import org.xmppd.server.stream.Transport;
+
+/**
+ * Connects MINA sessions to client streams. Runs behind an ordered executor filter, so each
+ * session's events arrive one at a time and in order, off the IO processors.
+ */
+final class C2sIoHandler extends IoHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(C2sIoHandler.class);
+    static final AttributeKey STREAM = new AttributeKey(C2sIoHandler.class, "stream");
+
+    private final TlsSettings tls;
+    private final Function<Transport, C2sStream> streams;
+
+    C2sIoHandler(TlsSettings tls, Function<Transport, C2sStream> streams) {
+        this.tls = tls;
+        this.streams = streams;
+    }
+
+    @Override
+    public void sessionOpened(IoSession session) {
+        C2sStream stream = streams.apply(new MinaTransport(session, tls));
+        session.setAttribute(STREAM, stream);
+        stream.opened();
+    }
+
+    @Override
+    public void messageReceived(IoSession session, Object message) {
+        C2sStream stream = stream(session);
+        if (stream != null) {
+            stream.received(((IoBuffer) message).buf());
+        }
+    }
+
+    /** Ping at the first reader-idle period (half the idle time), close at the second. */
+    @Override
+    public void sessionIdle(IoSession session, IdleStatus status) {
+        C2sStream stream = stream(session);
+        if (stream == null || status != IdleStatus.READER_IDLE) {
+            return;
+        }
+        if (session.getIdleCount(IdleStatus.READER_IDLE) >= 2) {
+            stream.close(StreamErrorCondition.CONNECTION_TIMEOUT, "No data received for too long");
+        } else {
+            stream.idle();
+        }
+    }
+
+    @Override
+    public void sessionClosed(IoSession session) {
+        C2sStream stream = stream(session);
+        if (stream != null) {
+            stream.connectionClosed();
+        }
+    }
+
+    @Override
+    public void exceptionCaught(IoSession session, Throwable cause) {
+        if (cause instanceof IOException) {
+            LOG.debug("connection {} failed: {}", session.getRemoteAddress(), cause.toString());
+        } else {
+            LOG.warn("connection {} failed", session.getRemoteAddress(), cause);
+        }
+        session.closeNow();
+    }
+
+    private static C2sStream stream(IoSession session) {
+        return (C2sStream) session.getAttribute(STREAM);
+    }
+}

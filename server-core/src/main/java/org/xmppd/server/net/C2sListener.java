@@ -1,0 +1,58 @@
+package org.xmppd.server.net;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.function.Function;
+import org.apache.mina.core.session.IdleStatus;
+import org.apache.mina.filter.executor.ExecutorFilter;
+import org.apache.mina.filter.executor.OrderedThreadPoolExecutor;
+import org.apache.mina.core.session.IoEventType;
+import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
+import org.xmppd.server.stream.C2sStream;
+import org.xmppd.server.stream.Transport;
+
+/**
+ * A client listener: plain with STARTTLS (5222) or direct TLS (5223, XEP-0368). The chain is
+ * [tls] -> ordered executor -> handler, so TLS and reads stay on the IO processors and stream
+ * work runs on the shared workers in per-connection order.
+ */
+public final class C2sListener implements AutoCloseable {
+    private final NioSocketAcceptor acceptor;
+
+    /**
+     * @param directTls wrap connections in TLS from the first byte
+     * @param tls TLS settings, or null when TLS is unavailable
+     * @param idleSeconds seconds without input before the connection is closed (ping at half)
+     */
+    public C2sListener(boolean directTls, TlsSettings tls, OrderedThreadPoolExecutor workers, int idleSeconds,
+            Function<Transport, C2sStream> streams) {
+        acceptor = new NioSocketAcceptor();
+        acceptor.setReuseAddress(true);
+        acceptor.setBacklog(1024);
+        acceptor.getSessionConfig().setTcpNoDelay(true);
+        acceptor.getSessionConfig().setIdleTime(IdleStatus.READER_IDLE, Math.max(1, idleSeconds / 2));
+        if (directTls) {
+            acceptor.getFilterChain().addLast(MinaTransport.TLS_FILTER, MinaTransport.newTlsFilter(tls));
+        }
+        acceptor.getFilterChain().addLast("workers", new ExecutorFilter(workers,
+                IoEventType.SESSION_OPENED, IoEventType.MESSAGE_RECEIVED, IoEventType.SESSION_IDLE,
+                IoEventType.SESSION_CLOSED, IoEventType.EXCEPTION_CAUGHT));
+        acceptor.setHandler(new C2sIoHandler(tls, streams));
+    }
+
+    public InetSocketAddress bind(InetSocketAddress address) throws IOException {
+        acceptor.bind(address);
+        return acceptor.getLocalAddress();
+    }
+
+    /** Stops accepting; open connections are left to their streams. */
+    public void unbind() {
+        acceptor.unbind();
+    }
+
+    @Override
+    public void close() {
+        acceptor.unbind();
+        acceptor.dispose(true);
+    }
+}

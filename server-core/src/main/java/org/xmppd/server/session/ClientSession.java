@@ -1,0 +1,26 @@
+package org.xmppd.server.session;
+
+import org.jxmpp.jid.EntityFullJid;
+import org.xmppd.codec.Element;
+import org.xmppd.codec.Presence;
+import org.xmppd.codec.StreamErrorCondition;
+
+/** A bound client resource, as the router sees it: no sockets, no stream state. */
+public interface ClientSession {
+    EntityFullJid jid();
+
+    /** Sends a stanza to the client; thread-safe, never blocks. */
+    void deliver(Element stanza);
+
+    /** The last presence broadcast by the client (no {@code to}), or null before the first. */
+    Presence presence();
+
+    /** True after an available presence without a later unavailable one (RFC 6121 §4.2). */
+    default boolean isAvailable() {
+        Presence presence = presence();
+        return presence != null && presence.isAvailable();
+    }
+
+    /** Ends the stream with a stream error, e.g. {@code conflict} when replaced. */
+    void close(StreamErrorCondition condition, String text);
+}

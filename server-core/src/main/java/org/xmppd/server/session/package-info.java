@@ -1,0 +1,2 @@
+/** Bound client sessions and the registry the router asks where a JID is connected. */
+package org.xmppd.server.session;

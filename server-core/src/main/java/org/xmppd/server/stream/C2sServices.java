@@ -1,0 +1,14 @@
+package org.xmppd.server.stream;
+
+import java.security.SecureRandom;
+import java.util.concurrent.ScheduledExecutorService;
+import org.xmppd.server.router.StanzaRouter;
+import org.xmppd.server.sasl.LoginThrottle;
+import org.xmppd.server.sasl.SaslMechanisms;
+import org.xmppd.server.session.SessionRegistry;
+import org.xmppd.storage.UserStore;
+
+/** The shared parts every client stream uses. */
+public record C2sServices(SessionRegistry sessions, StanzaRouter router, UserStore users,
+        SaslMechanisms mechanisms, LoginThrottle throttle, ScheduledExecutorService scheduler, SecureRandom random) {
+}

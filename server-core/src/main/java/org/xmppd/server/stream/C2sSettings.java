@@ -1,0 +1,21 @@
+package org.xmppd.server.stream;
+
+import java.time.Duration;
+import java.util.List;
+import org.jxmpp.jid.DomainBareJid;
+import org.xmppd.codec.ParserLimits;
+
+/**
+ * Policy of client streams on one listener.
+ *
+ * @param domains the served domains a client may name in {@code to}
+ * @param starttlsRequired whether STARTTLS must precede authentication (RFC 6120 §5.3.1)
+ * @param limits parser limits for stanza size and depth
+ * @param handshakeTimeout how long a connection may take from connect to resource binding
+ */
+public record C2sSettings(List<DomainBareJid> domains, boolean starttlsRequired, ParserLimits limits,
+        Duration handshakeTimeout) {
+    public C2sSettings {
+        domains = List.copyOf(domains);
+    }
+}

@@ -1,0 +1,356 @@
+package org.xmppd.server.stream;
+
+import java.nio.ByteBuffer;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmppd.codec.Element;
+import org.xmppd.codec.Namespaces;
+import org.xmppd.codec.Presence;
+import org.xmppd.codec.StreamErrorCondition;
+import org.xmppd.codec.StreamErrorException;
+import org.xmppd.codec.StreamHandler;
+import org.xmppd.codec.StreamOpen;
+import org.xmppd.codec.XmlWriter;
+import org.xmppd.codec.XmppStreamParser;
+import org.xmppd.server.session.ClientSession;
+
+/**
+ * One client-to-server stream (RFC 6120): negotiates TLS, SASL and a resource, then hands
+ * stanzas to the router. Input events arrive one at a time, in order, from the connection's
+ * ordered worker; {@link #deliver} and {@link #close} may come from any thread.
+ */
+public final class C2sStream implements ClientSession {
+    private static final Logger LOG = LoggerFactory.getLogger(C2sStream.class);
+
+    private final Transport transport;
+    private final C2sSettings settings;
+    private final C2sServices services;
+    private final SaslNegotiator sasl;
+    private final StanzaIntake intake;
+    private volatile StreamState state = StreamState.AWAIT_HEADER;
+    private volatile boolean headerSent;
+    private XmppStreamParser parser;
+    private int parserGeneration;
+    private DomainBareJid domain;
+    private String authenticatedLocalpart;
+    private volatile EntityFullJid jid;
+    private volatile Presence presence;
+    private ScheduledFuture<?> handshakeTimer;
+
+    public C2sStream(Transport transport, C2sSettings settings, C2sServices services) {
+        this.transport = transport;
+        this.settings = settings;
+        this.services = services;
+        this.sasl = new SaslNegotiator(this, services);
+        this.intake = new StanzaIntake(this, services.router());
+        restartParser();
+    }
+
+    /** Called once the connection is up: arms the handshake timeout. */
+    public void opened() {
+        long seconds = settings.handshakeTimeout().toSeconds();
+        handshakeTimer = services.scheduler().schedule(() -> {
+            if (state != StreamState.BOUND && state != StreamState.CLOSED) {
+                fail(StreamErrorCondition.CONNECTION_TIMEOUT, "Stream negotiation took too long");
+            }
+        }, seconds, TimeUnit.SECONDS);
+    }
+
+    /** Feeds bytes read from the connection. */
+    public void received(ByteBuffer data) {
+        if (state == StreamState.CLOSED) {
+            return;
+        }
+        try {
+            parser.feed(data);
+        } catch (StreamErrorException e) {
+            fail(e.condition(), e.text());
+        } catch (RuntimeException e) {
+            LOG.error("stream {} failed on input", this, e);
+            fail(StreamErrorCondition.INTERNAL_SERVER_ERROR, null);
+        }
+    }
+
+    /** The connection is gone, for whatever reason. */
+    public void connectionClosed() {
+        StreamState previous = state;
+        state = StreamState.CLOSED;
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel(false);
+        }
+        if (previous == StreamState.BOUND) {
+            services.sessions().unbind(this);
+            intake.sessionEnded(presence);
+        }
+    }
+
+    /**
+     * The peer sent nothing for half the idle time: a bound client gets an XEP-0199 ping, others a
+     * whitespace keepalive (RFC 6120 §4.6.1).
+     */
+    public void idle() {
+        if (state == StreamState.BOUND) {
+            transport.send(XmlWriter.toStreamXml(Element.builder("iq", Namespaces.CLIENT)
+                    .attribute("from", domain.toString()).attribute("to", jid.toString())
+                    .attribute("id", "keepalive-" + nextId()).attribute("type", "get")
+                    .child(Element.of("ping", "urn:xmpp:ping")).build(), Namespaces.CLIENT));
+        } else if (state != StreamState.CLOSED) {
+            transport.send(" ");
+        }
+    }
+
+    // --- parser events -------------------------------------------------------------------
+
+    private void streamOpened(StreamOpen open) throws StreamErrorException {
+        if (state != StreamState.AWAIT_HEADER) {
+            throw new StreamErrorException(StreamErrorCondition.BAD_FORMAT, "Unexpected stream header");
+        }
+        DomainBareJid requested = requestedDomain(open);
+        sendHeader(requested, open.attributeOrNull("from"));
+        checkHeader(open, requested);
+        domain = requested;
+        if (authenticatedLocalpart == null) {
+            state = StreamState.NEGOTIATING;
+            transport.send(StreamFeatures.beforeAuth(tlsRequiredNow(), transport.canStartTls(),
+                    sasl.offeredMechanisms()));
+        } else {
+            state = StreamState.AUTHENTICATED;
+            transport.send(StreamFeatures.afterAuth());
+        }
+    }
+
+    private DomainBareJid requestedDomain(StreamOpen open) {
+        String to = open.attributeOrNull("to");
+        if (to != null) {
+            try {
+                DomainBareJid requested = JidCreate.domainBareFrom(to);
+                if (settings.domains().contains(requested)) {
+                    return requested;
+                }
+            } catch (XmppStringprepException e) {
+                LOG.debug("bad 'to' in stream header: {}", to);
+            }
+        }
+        return null;
+    }
+
+    private void checkHeader(StreamOpen open, DomainBareJid requested) throws StreamErrorException {
+        if (!Namespaces.CLIENT.equals(open.contentNamespace())) {
+            throw new StreamErrorException(StreamErrorCondition.INVALID_NAMESPACE,
+                    "The stream's default namespace must be " + Namespaces.CLIENT);
+        }
+        if (requested == null) {
+            throw new StreamErrorException(StreamErrorCondition.HOST_UNKNOWN,
+                    "This server does not serve " + open.attributeOrNull("to"));
+        }
+        String version = open.attributeOrNull("version");
+        if (version == null || !version.startsWith("1.")) {
+            throw new StreamErrorException(StreamErrorCondition.UNSUPPORTED_VERSION,
+                    "XMPP version 1.0 is required");
+        }
+        if (domain != null && !domain.equals(requested)) {
+            throw new StreamErrorException(StreamErrorCondition.HOST_UNKNOWN,
+                    "A restarted stream must name the same domain");
+        }
+    }
+
+    private void element(Element element) throws StreamErrorException {
+        switch (state) {
+            case NEGOTIATING -> negotiate(element);
+            case AUTHENTICATING -> sasl.continueExchange(element);
+            case AUTHENTICATED -> intake.beforeBind(element);
+            case BOUND -> intake.stanza(element);
+            case CLOSED -> { }
+            default -> throw new StreamErrorException(StreamErrorCondition.BAD_FORMAT,
+                    "Element before the stream header");
+        }
+    }
+
+    private void negotiate(Element element) throws StreamErrorException {
+        if (element.is("starttls", Namespaces.TLS)) {
+            startTls();
+        } else if (tlsRequiredNow()) {
+            // RFC 6120 §5.3.1: with TLS mandatory, nothing else may come first.
+            throw new StreamErrorException(StreamErrorCondition.POLICY_VIOLATION, "STARTTLS is required first");
+        } else if (element.is("auth", Namespaces.SASL)) {
+            sasl.begin(element);
+        } else {
+            throw new StreamErrorException(StreamErrorCondition.NOT_AUTHORIZED,
+                    "Authenticate before sending " + element.name());
+        }
+    }
+
+    private void startTls() {
+        if (transport.isSecure() || !transport.canStartTls()) {
+            // RFC 6120 §5.4.2.2: failure, then the stream is closed.
+            transport.send("<failure xmlns='" + Namespaces.TLS + "'/></stream:stream>");
+            state = StreamState.CLOSED;
+            transport.close();
+            return;
+        }
+        restartParser();
+        state = StreamState.AWAIT_HEADER;
+        transport.startTls("<proceed xmlns='" + Namespaces.TLS + "'/>");
+    }
+
+    private void streamClosed() {
+        if (state != StreamState.CLOSED) {
+            transport.send("</stream:stream>");
+            state = StreamState.CLOSED;
+            transport.close();
+        }
+    }
+
+    // --- used by the negotiators -----------------------------------------------------------
+
+    boolean tlsRequiredNow() {
+        return settings.starttlsRequired() && !transport.isSecure();
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    C2sServices services() {
+        return services;
+    }
+
+    DomainBareJid domain() {
+        return domain;
+    }
+
+    void enterState(StreamState next) {
+        state = next;
+    }
+
+    /** SASL succeeded: the next input is a new stream header (RFC 6120 §6.4.6). */
+    void authenticated(String localpart) {
+        authenticatedLocalpart = localpart;
+        restartParser();
+        state = StreamState.AWAIT_HEADER;
+    }
+
+    String authenticatedLocalpart() {
+        return authenticatedLocalpart;
+    }
+
+    void bound(EntityFullJid fullJid) {
+        jid = fullJid;
+        state = StreamState.BOUND;
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel(false);
+        }
+    }
+
+    void presenceSent(Presence broadcast) {
+        presence = broadcast;
+    }
+
+    String nextId() {
+        byte[] bytes = new byte[8];
+        services.random().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** Ends the stream with {@code condition}, sending our header first if needed (RFC 6120 §4.9.1.2). */
+    void fail(StreamErrorCondition condition, String text) {
+        if (state == StreamState.CLOSED) {
+            return;
+        }
+        state = StreamState.CLOSED;
+        if (!headerSent) {
+            sendHeader(domain, null);
+        }
+        LOG.debug("stream error {} to {}: {}", condition.elementName(), transport.remoteAddress(), text);
+        transport.send(XmlWriter.toStreamXml(condition.toElement(text), Namespaces.CLIENT) + "</stream:stream>");
+        transport.close();
+    }
+
+    private void sendHeader(DomainBareJid from, String to) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("from", from == null ? settings.domains().get(0).toString() : from.toString());
+        attributes.put("to", to);
+        attributes.put("id", nextId());
+        attributes.put("version", "1.0");
+        attributes.put("xml:lang", "en");
+        transport.send(StreamOpen.header(Namespaces.CLIENT, attributes));
+        headerSent = true;
+    }
+
+    private void restartParser() {
+        int generation = ++parserGeneration;
+        parser = new XmppStreamParser(settings.limits(), new Events(generation));
+    }
+
+    // --- ClientSession -----------------------------------------------------------------------
+
+    @Override
+    public EntityFullJid jid() {
+        return jid;
+    }
+
+    @Override
+    public void deliver(Element stanza) {
+        if (state == StreamState.BOUND) {
+            transport.send(XmlWriter.toStreamXml(stanza, Namespaces.CLIENT));
+        }
+    }
+
+    @Override
+    public Presence presence() {
+        return presence;
+    }
+
+    @Override
+    public void close(StreamErrorCondition condition, String text) {
+        fail(condition, text);
+    }
+
+    @Override
+    public String toString() {
+        return jid != null ? jid.toString() : String.valueOf(transport.remoteAddress());
+    }
+
+    /** Parser callbacks of one parser generation; events of a replaced parser are ignored. */
+    private final class Events implements StreamHandler {
+        private final int generation;
+
+        Events(int generation) {
+            this.generation = generation;
+        }
+
+        private boolean current() {
+            return generation == parserGeneration && state != StreamState.CLOSED;
+        }
+
+        @Override
+        public void streamOpened(StreamOpen open) throws StreamErrorException {
+            if (current()) {
+                C2sStream.this.streamOpened(open);
+            }
+        }
+
+        @Override
+        public void element(Element element) throws StreamErrorException {
+            if (current()) {
+                C2sStream.this.element(element);
+            }
+        }
+
+        @Override
+        public void streamClosed() {
+            if (current()) {
+                C2sStream.this.streamClosed();
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.xmppd.server.stream;
+
+import java.util.List;
+import org.xmppd.codec.Element;
+import org.xmppd.codec.Namespaces;
+import org.xmppd.codec.XmlWriter;
+
+/** The {@code <stream:features/>} a client sees at each step (RFC 6120 §4.3.2). */
+final class StreamFeatures {
+    private static final String BIND_AND_SESSION = XmlWriter.toStreamXml(
+            Element.builder("features", Namespaces.STREAMS)
+                    .child(Element.of("bind", Namespaces.BIND))
+                    // draft-cridland-xmpp-session-01: old clients may still ask for a session.
+                    .child(Element.builder("session", Namespaces.SESSION)
+                            .child(Element.of("optional", Namespaces.SESSION)).build())
+                    .build(), Namespaces.CLIENT);
+
+    private StreamFeatures() {
+    }
+
+    /**
+     * Before authentication: STARTTLS (marked required when it is) and, unless TLS must come
+     * first, the SASL mechanisms.
+     */
+    static String beforeAuth(boolean tlsRequired, boolean canStartTls, List<String> mechanisms) {
+        Element.Builder features = Element.builder("features", Namespaces.STREAMS);
+        if (canStartTls) {
+            Element.Builder starttls = Element.builder("starttls", Namespaces.TLS);
+            if (tlsRequired) {
+                starttls.child(Element.of("required", Namespaces.TLS));
+            }
+            features.child(starttls.build());
+        }
+        if (!tlsRequired && !mechanisms.isEmpty()) {
+            Element.Builder list = Element.builder("mechanisms", Namespaces.SASL);
+            mechanisms.forEach(name -> list.textChild("mechanism", Namespaces.SASL, name));
+            features.child(list.build());
+        }
+        return XmlWriter.toStreamXml(features.build(), Namespaces.CLIENT);
+    }
+
+    /** After SASL: resource binding (RFC 6120 §7) and the optional legacy session. */
+    static String afterAuth() {
+        return BIND_AND_SESSION;
+    }
+}
