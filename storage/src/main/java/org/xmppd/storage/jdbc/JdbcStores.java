@@ -44,6 +44,9 @@ final class JdbcStores implements OpenBackend {
         } catch (FlywayException e) {
             pool.close();
             throw new StorageException(where + ": schema migration failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
         }
         JdbcExecutor jdbc = new JdbcExecutor(pool, where);
         return new JdbcStores(pool, new JdbcUserStore(jdbc, dialect));
