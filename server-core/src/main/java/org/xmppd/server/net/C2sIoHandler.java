@@ -9,7 +9,6 @@ import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xmppd.codec.StreamErrorCondition;
 import org.xmppd.server.stream.C2sStream;
 import org.xmppd.server.stream.Transport;
 
@@ -44,16 +43,11 @@ final class C2sIoHandler extends IoHandlerAdapter {
         }
     }
 
-    /** Ping at the first reader-idle period (half the idle time), close at the second. */
+    /** Nothing read for the idle period: the stream pings and closes if no answer comes. */
     @Override
     public void sessionIdle(IoSession session, IdleStatus status) {
         C2sStream stream = stream(session);
-        if (stream == null || status != IdleStatus.READER_IDLE) {
-            return;
-        }
-        if (session.getIdleCount(IdleStatus.READER_IDLE) >= 2) {
-            stream.close(StreamErrorCondition.CONNECTION_TIMEOUT, "No data received for too long");
-        } else {
+        if (stream != null && status == IdleStatus.READER_IDLE) {
             stream.idle();
         }
     }

@@ -3,7 +3,10 @@ package org.xmppd.server.net;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.function.Function;
+import java.time.Duration;
 import org.apache.mina.core.session.IdleStatus;
+import org.apache.mina.core.session.IoSession;
+import org.xmppd.codec.StreamErrorCondition;
 import org.apache.mina.filter.executor.ExecutorFilter;
 import org.apache.mina.filter.executor.OrderedThreadPoolExecutor;
 import org.apache.mina.core.session.IoEventType;
@@ -22,7 +25,7 @@ public final class C2sListener implements AutoCloseable {
     /**
      * @param directTls wrap connections in TLS from the first byte
      * @param tls TLS settings, or null when TLS is unavailable
-     * @param idleSeconds seconds without input before the connection is closed (ping at half)
+     * @param idleSeconds the idle time: after half of it without input the stream pings
      */
     public C2sListener(boolean directTls, TlsSettings tls, OrderedThreadPoolExecutor workers, int idleSeconds,
             Function<Transport, C2sStream> streams) {
@@ -43,6 +46,31 @@ public final class C2sListener implements AutoCloseable {
     public InetSocketAddress bind(InetSocketAddress address) throws IOException {
         acceptor.bind(address);
         return acceptor.getLocalAddress();
+    }
+
+    /** Ends every open stream on this listener with {@code condition}. */
+    public void shutdownStreams() {
+        for (IoSession session : acceptor.getManagedSessions().values()) {
+            Object stream = session.getAttribute(C2sIoHandler.STREAM);
+            if (stream instanceof C2sStream s) {
+                s.close(StreamErrorCondition.SYSTEM_SHUTDOWN, "The server is shutting down");
+            } else {
+                session.closeNow();
+            }
+        }
+    }
+
+    /** Waits, at most {@code grace}, until every connection of this listener is closed. */
+    public void awaitDisconnected(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (acceptor.getManagedSessionCount() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Stops accepting; open connections are left to their streams. */

@@ -35,7 +35,7 @@ final class MinaTransport implements Transport {
 
     @Override
     public boolean canStartTls() {
-        return tls != null;
+        return tls != null && !isSecure();
     }
 
     @Override

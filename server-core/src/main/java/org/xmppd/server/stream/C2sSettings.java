@@ -12,9 +12,10 @@ import org.xmppd.codec.ParserLimits;
  * @param starttlsRequired whether STARTTLS must precede authentication (RFC 6120 §5.3.1)
  * @param limits parser limits for stanza size and depth
  * @param handshakeTimeout how long a connection may take from connect to resource binding
+ * @param pingTimeout how long a keepalive ping may go unanswered before the stream is closed
  */
 public record C2sSettings(List<DomainBareJid> domains, boolean starttlsRequired, ParserLimits limits,
-        Duration handshakeTimeout) {
+        Duration handshakeTimeout, Duration pingTimeout) {
     public C2sSettings {
         domains = List.copyOf(domains);
     }

@@ -45,6 +45,8 @@ public final class C2sStream implements ClientSession {
     private volatile EntityFullJid jid;
     private volatile Presence presence;
     private ScheduledFuture<?> handshakeTimer;
+    private volatile long lastInputNanos = System.nanoTime();
+    private volatile boolean pingOutstanding;
 
     public C2sStream(Transport transport, C2sSettings settings, C2sServices services) {
         this.transport = transport;
@@ -70,6 +72,8 @@ public final class C2sStream implements ClientSession {
         if (state == StreamState.CLOSED) {
             return;
         }
+        lastInputNanos = System.nanoTime();
+        pingOutstanding = false;
         try {
             parser.feed(data);
         } catch (StreamErrorException e) {
@@ -95,9 +99,20 @@ public final class C2sStream implements ClientSession {
 
     /**
      * The peer sent nothing for half the idle time: a bound client gets an XEP-0199 ping, others a
-     * whitespace keepalive (RFC 6120 §4.6.1).
+     * whitespace keepalive (RFC 6120 §4.6.1). With no input within the ping timeout the stream is
+     * closed with {@code connection-timeout}.
      */
     public void idle() {
+        if (state == StreamState.CLOSED || pingOutstanding) {
+            return;
+        }
+        pingOutstanding = true;
+        long sentAt = System.nanoTime();
+        services.scheduler().schedule(() -> {
+            if (lastInputNanos - sentAt < 0) {
+                fail(StreamErrorCondition.CONNECTION_TIMEOUT, "No reply to the keepalive ping");
+            }
+        }, settings.pingTimeout().toMillis(), TimeUnit.MILLISECONDS);
         if (state == StreamState.BOUND) {
             transport.send(XmlWriter.toStreamXml(Element.builder("iq", Namespaces.CLIENT)
                     .attribute("from", domain.toString()).attribute("to", jid.toString())

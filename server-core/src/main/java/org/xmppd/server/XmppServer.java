@@ -1,0 +1,174 @@
+package org.xmppd.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.mina.filter.executor.OrderedThreadPoolExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmppd.codec.ParserLimits;
+import org.xmppd.server.config.LimitsConfig;
+import org.xmppd.server.config.ListenerConfig;
+import org.xmppd.server.config.ServerConfig;
+import org.xmppd.server.module.ModuleHost;
+import org.xmppd.server.module.ModuleRegistry;
+import org.xmppd.server.module.ModuleServices;
+import org.xmppd.server.net.C2sListener;
+import org.xmppd.server.net.TlsSettings;
+import org.xmppd.server.router.ServerInfo;
+import org.xmppd.server.router.StanzaRouter;
+import org.xmppd.server.sasl.LoginThrottle;
+import org.xmppd.server.sasl.SaslMechanisms;
+import org.xmppd.server.session.LocalSessionRegistry;
+import org.xmppd.server.stream.C2sServices;
+import org.xmppd.server.stream.C2sSettings;
+import org.xmppd.server.stream.C2sStream;
+import org.xmppd.server.tls.TlsSetupException;
+import org.xmppd.storage.Storage;
+
+/**
+ * One running server: builds the router, sessions, modules and listeners from its
+ * configuration and the opened storage, and takes them down again. Holds no global state, so
+ * several can run in one JVM (the tests do).
+ */
+public final class XmppServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(XmppServer.class);
+    public static final String NAME = "xmppd";
+    /** How long a graceful shutdown waits for clients to read their stream error. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
+
+    private final ServerConfig config;
+    private final Storage storage;
+    private final Map<String, C2sListener> listeners = new LinkedHashMap<>();
+    private final Map<String, InetSocketAddress> bound = new LinkedHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+    private ScheduledExecutorService scheduler;
+    private OrderedThreadPoolExecutor workers;
+    private ModuleHost modules;
+    private LocalSessionRegistry sessions;
+
+    /** @param config the configuration, its paths already absolute ({@link ServerConfig#resolvedAgainst}) */
+    public XmppServer(ServerConfig config, Storage storage) {
+        this.config = config;
+        this.storage = storage;
+    }
+
+    /** Starts modules and binds the listeners; returns when connections are accepted. */
+    public synchronized void start() throws IOException {
+        ServerInfo info = new ServerInfo(config.domains(), NAME, version());
+        scheduler = Executors.newScheduledThreadPool(1, daemonThreads("xmppd-timer"));
+        int cores = Runtime.getRuntime().availableProcessors();
+        // Workers may block on storage, so there are more of them than cores.
+        workers = new OrderedThreadPoolExecutor(cores, Math.max(16, cores * 8), 60, TimeUnit.SECONDS,
+                daemonThreads("xmppd-worker"));
+        sessions = new LocalSessionRegistry();
+        ModuleRegistry registry = new ModuleRegistry();
+        StanzaRouter router = new StanzaRouter(info, sessions, registry, storage.users());
+        modules = new ModuleHost(registry, new ModuleServices(router, info, storage, scheduler));
+        modules.start(config.modules(), ModuleHost.available(XmppServer.class.getClassLoader()));
+
+        TlsSettings tls = tls();
+        LimitsConfig limits = config.limits();
+        LoginThrottle throttle = new LoginThrottle(Clock.systemUTC(), new LoginThrottle.Policy(
+                limits.authFailuresBeforeDelay(), Duration.ofMinutes(15), Duration.ofSeconds(1),
+                Duration.ofSeconds(Math.max(1, limits.authDelayMaxSeconds())), 10_000));
+        C2sServices services = new C2sServices(sessions, router, storage.users(),
+                SaslMechanisms.withSecureRandom(SaslMechanisms.SUPPORTED, limits.scramIterations(), random),
+                throttle, scheduler, random);
+        bind("c2s", config.listeners().c2s(), false, tls, services);
+        bind("c2s_direct_tls", config.listeners().c2sDirectTls(), true, tls, services);
+        LOG.info("{} {} serving {} on {}", NAME, info.version(), config.hosts(), bound);
+    }
+
+    private TlsSettings tls() throws IOException {
+        try {
+            return TlsSettings.create(config.tls(), Path.of(config.dataDir()), config.hosts(), random);
+        } catch (TlsSetupException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private void bind(String name, ListenerConfig listener, boolean directTls, TlsSettings tls,
+            C2sServices services) throws IOException {
+        if (!listener.enabled()) {
+            return;
+        }
+        LimitsConfig limits = config.limits();
+        C2sSettings settings = new C2sSettings(config.domains(), listener.starttlsRequired() && !directTls,
+                new ParserLimits(limits.maxStanzaBytes(), limits.maxDepth()),
+                Duration.ofSeconds(limits.handshakeTimeoutSeconds()),
+                Duration.ofSeconds(limits.pingTimeoutSeconds()));
+        C2sListener c2s = new C2sListener(directTls, tls, workers, limits.idleTimeoutSeconds(),
+                transport -> new C2sStream(transport, settings, services));
+        listeners.put(name, c2s);
+        try {
+            bound.put(name, c2s.bind(new InetSocketAddress(listener.address(), listener.port())));
+        } catch (IOException e) {
+            throw new IOException("cannot listen on " + listener.address() + ":" + listener.port()
+                    + " (listeners." + name + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** The address a listener ({@code c2s}, {@code c2s_direct_tls}) is bound to, or null. */
+    public synchronized InetSocketAddress boundAddress(String listenerName) {
+        return bound.get(listenerName);
+    }
+
+    /** Graceful stop: every stream gets {@code system-shutdown} (RFC 6120 §4.9.3.22), then all is released. */
+    @Override
+    public synchronized void close() {
+        listeners.values().forEach(C2sListener::unbind);
+        listeners.values().forEach(C2sListener::shutdownStreams);
+        listeners.values().forEach(l -> l.awaitDisconnected(SHUTDOWN_GRACE));
+        listeners.values().forEach(C2sListener::close);
+        listeners.clear();
+        bound.clear();
+        if (modules != null) {
+            modules.stopAll();
+        }
+        if (workers != null) {
+            workers.shutdown();
+        }
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        LOG.info("{} stopped", NAME);
+    }
+
+    private static String version() {
+        try (InputStream in = XmppServer.class.getResourceAsStream("version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** The domains served, for callers that check JIDs (the CLI). */
+    public List<String> hosts() {
+        return config.hosts();
+    }
+}

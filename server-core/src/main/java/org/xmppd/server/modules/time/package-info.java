@@ -1,0 +1,2 @@
+/** XEP-0202 Entity Time. */
+package org.xmppd.server.modules.time;
