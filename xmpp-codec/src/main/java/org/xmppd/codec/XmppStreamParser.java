@@ -39,6 +39,8 @@ public final class XmppStreamParser {
     private final AsyncXMLStreamReader<AsyncByteArrayFeeder> reader;
     private final ElementAssembler assembler = new ElementAssembler();
     private final PrologGuard prologGuard = new PrologGuard();
+    /** The start of a UTF-8 character whose other bytes have not arrived yet (see {@link Utf8}). */
+    private final byte[] carry = new byte[4];
     private State state = State.PROLOG;
     /** Bytes handed to Aalto so far. */
     private long fed;
@@ -46,6 +48,7 @@ public final class XmppStreamParser {
     private long unitStart;
     private StreamErrorException failure;
     private byte[] scratch;
+    private int carryLength;
 
     public XmppStreamParser(ParserLimits limits, StreamHandler handler) {
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -86,8 +89,19 @@ public final class XmppStreamParser {
         }
         try {
             int end = offset + length;
-            for (int pos = offset; pos < end && state != State.CLOSED; pos += SLICE_BYTES) {
-                feedSlice(data, pos, Math.min(SLICE_BYTES, end - pos));
+            int pos = carryLength > 0 ? completeCarry(data, offset, end) : offset;
+            while (pos < end && state != State.CLOSED) {
+                int sliceEnd = Math.min(end, pos + SLICE_BYTES);
+                int cut = Utf8.completeEnd(data, pos, sliceEnd);
+                if (cut > pos) {
+                    feedSlice(data, pos, cut - pos);
+                }
+                pos = cut;
+                if (cut < sliceEnd && sliceEnd == end) {
+                    System.arraycopy(data, cut, carry, 0, end - cut);
+                    carryLength = end - cut;
+                    pos = end;
+                }
             }
         } catch (XMLStreamException e) {
             failure = XmlFaults.toStreamError(e, state == State.PROLOG && prologGuard.sawDoctype());
@@ -114,6 +128,20 @@ public final class XmppStreamParser {
             data.get(scratch, 0, length);
             feed(scratch, 0, length);
         }
+    }
+
+    /** Adds the first bytes of {@code data} to the carried partial character; feeds it once whole. */
+    private int completeCarry(byte[] data, int offset, int end) throws XMLStreamException, StreamErrorException {
+        int needed = Utf8.sequenceLength(carry[0]);
+        int pos = offset;
+        while (carryLength < needed && pos < end) {
+            carry[carryLength++] = data[pos++];
+        }
+        if (carryLength == needed) {
+            carryLength = 0;
+            feedSlice(carry, 0, needed);
+        }
+        return pos;
     }
 
     private void feedSlice(byte[] data, int offset, int length) throws XMLStreamException, StreamErrorException {
