@@ -87,6 +87,9 @@ public final class XmppStreamParser {
         if (failure != null) {
             throw failure;
         }
+        if (state == State.CLOSED) {
+            return;
+        }
         try {
             int end = offset + length;
             int pos = carryLength > 0 ? completeCarry(data, offset, end) : offset;
