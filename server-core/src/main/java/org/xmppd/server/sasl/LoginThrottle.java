@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Slows down password guessing from one remote address. After {@link Policy#freeFailures()} failed
- * logins within {@link Policy#window()}, the answer to each further attempt is held back for a delay
- * that doubles per failure up to {@link Policy#maxDelay()}. The caller schedules the delayed answer;
+ * Slows down password guessing from one remote address. Once {@link Policy#freeFailures()} logins
+ * have failed within {@link Policy#window()}, the answer to each further attempt is held back:
+ * {@link Policy#baseDelay()} at first, doubling with each further failure up to {@link Policy#maxDelay()}. The caller schedules the delayed answer;
  * nothing here sleeps. Memory is bounded: entries expire after the window and at most
  * {@link Policy#maxTrackedAddresses()} addresses are kept (least recently failed evicted first).
  * Thread-safe.
@@ -21,7 +21,7 @@ public final class LoginThrottle {
     /**
      * Throttling tunables (from config).
      *
-     * @param freeFailures        failures within the window that cost nothing
+     * @param freeFailures        failures within the window before answers are delayed (0 acts as 1)
      * @param window              how long a failure is remembered after the last one
      * @param baseDelay           the delay after the first failure beyond the free ones
      * @param maxDelay            the cap on the delay
@@ -58,13 +58,14 @@ public final class LoginThrottle {
     /** Milliseconds to wait before answering the next authentication attempt from {@code address}. */
     public synchronized long delayMillis(String address) {
         Entry entry = current(address);
-        int excess = entry == null ? 0 : entry.failures() - policy.freeFailures();
-        if (excess <= 0) {
+        // Zero free failures means the same as one: nothing to delay before the first failure.
+        int doublings = entry == null ? -1 : entry.failures() - Math.max(policy.freeFailures(), 1);
+        if (doublings < 0) {
             return 0;
         }
         long max = policy.maxDelay().toMillis();
-        long delay = policy.baseDelay().toMillis();
-        for (int i = 1; i < excess && delay > 0 && delay < max; i++) {
+        long delay = Math.min(policy.baseDelay().toMillis(), max);
+        for (int i = 0; i < doublings && delay > 0 && delay < max; i++) {
             delay = Math.min(delay * 2, max);
         }
         return delay;
