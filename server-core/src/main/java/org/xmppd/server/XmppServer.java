@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.mina.filter.executor.OrderedThreadPoolExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xmppd.codec.Jids;
 import org.xmppd.codec.ParserLimits;
 import org.xmppd.server.config.LimitsConfig;
 import org.xmppd.server.config.ListenerConfig;
@@ -66,6 +67,8 @@ public final class XmppServer implements AutoCloseable {
 
     /** Starts modules and binds the listeners; returns when connections are accepted. */
     public synchronized void start() throws IOException {
+        // jxmpp keeps its string preparation process-wide; this sets RFC 7622 PRECIS (idempotent).
+        Jids.usePrecis();
         ServerInfo info = new ServerInfo(config.domains(), NAME, version());
         scheduler = Executors.newScheduledThreadPool(1, daemonThreads("xmppd-timer"));
         int cores = Runtime.getRuntime().availableProcessors();
