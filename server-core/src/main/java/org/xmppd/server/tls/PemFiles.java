@@ -63,7 +63,8 @@ final class PemFiles {
              PEMParser parser = new PEMParser(reader)) {
             for (Object item = parser.readObject(); item != null; item = parser.readObject()) {
                 if (item instanceof PEMKeyPair pair) {
-                    return converter.getKeyPair(pair).getPrivate();
+                    // SEC1 EC keys may omit the public key, so convert only the private half.
+                    return converter.getPrivateKey(pair.getPrivateKeyInfo());
                 }
                 if (item instanceof PrivateKeyInfo info) {
                     return converter.getPrivateKey(info);
