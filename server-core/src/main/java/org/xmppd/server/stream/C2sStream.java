@@ -193,6 +193,8 @@ public final class C2sStream implements ClientSession {
     private void negotiate(Element element) throws StreamErrorException {
         if (element.is("starttls", Namespaces.TLS)) {
             startTls();
+        } else if (tlsRequiredNow() && element.is("auth", Namespaces.SASL)) {
+            sasl.refuseBeforeTls();
         } else if (tlsRequiredNow()) {
             // RFC 6120 §5.3.1: with TLS mandatory, nothing else may come first.
             throw new StreamErrorException(StreamErrorCondition.POLICY_VIOLATION, "STARTTLS is required first");

@@ -116,11 +116,7 @@ final class SaslNegotiator {
         }
         boolean last = ++failures >= MAX_ATTEMPTS;
         Runnable answer = () -> {
-            send(Element.builder("failure", Namespaces.SASL)
-                    .child(Element.of(failure.condition().elementName(), Namespaces.SASL))
-                    .child(Element.builder("text", Namespaces.SASL).attribute("xml:lang", "en")
-                            .text(failure.text()).build())
-                    .build());
+            send(failureElement(failure));
             if (last) {
                 stream.fail(StreamErrorCondition.POLICY_VIOLATION, "Too many failed authentication attempts");
             } else {
@@ -133,6 +129,22 @@ final class SaslNegotiator {
         } else {
             answer.run();
         }
+    }
+
+    /**
+     * RFC 6120 §6.5.4: {@code <auth/>} while TLS is mandatory and not yet negotiated. No credential
+     * was tried, so the attempt is not counted; the client may still start TLS.
+     */
+    void refuseBeforeTls() {
+        send(failureElement(new Step.Failure(SaslFailure.ENCRYPTION_REQUIRED, "Negotiate TLS first")));
+    }
+
+    private static Element failureElement(Step.Failure failure) {
+        return Element.builder("failure", Namespaces.SASL)
+                .child(Element.of(failure.condition().elementName(), Namespaces.SASL))
+                .child(Element.builder("text", Namespaces.SASL).attribute("xml:lang", "en")
+                        .text(failure.text()).build())
+                .build();
     }
 
     private String address() {
