@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             return bootstrap.start();
         } catch (IOException e) {
-            throw logged(new CliFailure("cannot start: " + e.getMessage(), e));
+            throw logged(new CliFailure("cannot start: " + withRootCause(e), e));
         } catch (StorageException e) {
             throw logged(new CliFailure(
                     StorageFailures.describe(e, Path.of(resolved.dataDir())), e));
@@ -76,10 +76,26 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The log file is all a daemon's admin sees, so a failed start goes there too. */
+    /**
+     * The log file is all a daemon's admin sees, so a failed start goes there too; as one line,
+     * since the failure is an expected one (a port in use, a database locked).
+     */
     private static CliFailure logged(CliFailure failure) {
-        LOG.error("{}", failure.getMessage(), failure.getCause());
+        LOG.error("{}", failure.getMessage());
         return failure;
+    }
+
+    /** MINA reports "Error while binding"; the reason ("Address already in use") is its cause. */
+    private static String withRootCause(Exception failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(failure.getMessage());
+        if (root == failure || root.getMessage() == null || message.contains(root.getMessage())) {
+            return message;
+        }
+        return message + ": " + root.getMessage();
     }
 
     private void writePidFile() throws CliFailure {
