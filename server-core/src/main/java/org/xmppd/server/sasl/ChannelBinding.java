@@ -1,5 +1,6 @@
 package org.xmppd.server.sasl;
 
+import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
@@ -37,7 +38,7 @@ public record ChannelBinding(String type, byte[] data) {
     @Override
     public boolean equals(Object o) {
         return o instanceof ChannelBinding other && type.equals(other.type)
-                && java.security.MessageDigest.isEqual(data, other.data);
+                && MessageDigest.isEqual(data, other.data);
     }
 
     @Override
