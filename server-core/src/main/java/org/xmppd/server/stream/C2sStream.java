@@ -136,7 +136,7 @@ public final class C2sStream implements ClientSession {
         if (authenticatedLocalpart == null) {
             state = StreamState.NEGOTIATING;
             transport.send(StreamFeatures.beforeAuth(tlsRequiredNow(), transport.canStartTls(),
-                    sasl.offeredMechanisms()));
+                    sasl.offeredMechanisms(), transport.channelBindings()));
         } else {
             state = StreamState.AUTHENTICATED;
             transport.send(StreamFeatures.afterAuth());

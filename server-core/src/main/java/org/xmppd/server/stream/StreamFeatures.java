@@ -4,9 +4,12 @@ import java.util.List;
 import org.xmppd.codec.Element;
 import org.xmppd.codec.Namespaces;
 import org.xmppd.codec.XmlWriter;
+import org.xmppd.server.sasl.ChannelBinding;
 
 /** The {@code <stream:features/>} a client sees at each step (RFC 6120 §4.3.2). */
 final class StreamFeatures {
+    static final String SASL_CB = "urn:xmpp:sasl-cb:0";
+
     private static final String BIND_AND_SESSION = XmlWriter.toStreamXml(
             Element.builder("features", Namespaces.STREAMS)
                     .child(Element.of("bind", Namespaces.BIND))
@@ -22,7 +25,8 @@ final class StreamFeatures {
      * Before authentication: STARTTLS (marked required when it is) and, unless TLS must come
      * first, the SASL mechanisms.
      */
-    static String beforeAuth(boolean tlsRequired, boolean canStartTls, List<String> mechanisms) {
+    static String beforeAuth(boolean tlsRequired, boolean canStartTls, List<String> mechanisms,
+            List<ChannelBinding> bindings) {
         Element.Builder features = Element.builder("features", Namespaces.STREAMS);
         if (canStartTls) {
             Element.Builder starttls = Element.builder("starttls", Namespaces.TLS);
@@ -35,6 +39,13 @@ final class StreamFeatures {
             Element.Builder list = Element.builder("mechanisms", Namespaces.SASL);
             mechanisms.forEach(name -> list.textChild("mechanism", Namespaces.SASL, name));
             features.child(list.build());
+            if (!bindings.isEmpty()) {
+                // XEP-0440: say which channel binding -PLUS uses, so clients do not guess another.
+                Element.Builder types = Element.builder("sasl-channel-binding", SASL_CB);
+                bindings.forEach(b -> types.child(Element.builder("channel-binding", SASL_CB)
+                        .attribute("type", b.type()).build()));
+                features.child(types.build());
+            }
         }
         return XmlWriter.toStreamXml(features.build(), Namespaces.CLIENT);
     }
