@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code xmppd adduser JID}: creates an account, like {@code prosodyctl adduser}. */
-@Command(name = "adduser", description = {"Create an account.",
+@Command(name = "adduser", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Create an account.",
         "The password is prompted for twice, or read from the first line of standard input "
                 + "when that is not a terminal. Stop the server first when it uses the embedded "
                 + "database."})

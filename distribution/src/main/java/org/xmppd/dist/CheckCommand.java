@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
  * {@code xmppd check}: validates the configuration without starting anything, so an admin can
  * test an edit while the server keeps running.
  */
-@Command(name = "check", description = {"Validate the configuration file.",
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Validate the configuration file.",
         "Prints OK and exits 0, or prints the problem and exits 1."})
 final class CheckCommand implements Callable<Integer> {
     private final CliEnvironment env;

@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code xmppd deluser JID}: deletes an account and its credentials. */
-@Command(name = "deluser", description = "Delete an account.")
+@Command(name = "deluser", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Delete an account.")
 final class DelUserCommand implements Callable<Integer> {
     private final CliEnvironment env;
 

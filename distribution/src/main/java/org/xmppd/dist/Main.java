@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,6 +47,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new AddUserCommand(env))
                 .addSubcommand(new DelUserCommand(env))
                 .addSubcommand(new PasswdCommand(env))
+                .addSubcommand(new HelpCommand())
                 .setOut(writer(env.stdout()))
                 .setErr(writer(env.stderr()))
                 .setExecutionExceptionHandler(new FailureReporter());

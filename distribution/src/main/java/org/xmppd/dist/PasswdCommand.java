@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code xmppd passwd JID}: sets a new password, replacing every stored credential. */
-@Command(name = "passwd", description = {"Change the password of an account.",
+@Command(name = "passwd", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Change the password of an account.",
         "The password is prompted for twice, or read from the first line of standard input "
                 + "when that is not a terminal."})
 final class PasswdCommand implements Callable<Integer> {

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
  * {@code xmppd run}: runs the server in the foreground until SIGTERM or Ctrl-C, which stop it
  * gracefully (clients get {@code system-shutdown}).
  */
-@Command(name = "run", description = "Run the server in the foreground until stopped (Ctrl-C).")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Run the server in the foreground until stopped (Ctrl-C).")
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 

@@ -92,4 +92,14 @@ class CheckCommandTest {
         assertEquals(2, unknown.status(), unknown.toString());
         assertTrue(unknown.err().contains("frobnicate"), unknown.toString());
     }
+
+    @Test
+    void helpIsAvailableForEveryCommand() {
+        CliRun help = CliRun.run(home, "", "help");
+        assertEquals(0, help.status(), help.toString());
+        assertTrue(help.out().contains("passwd"), help.toString());
+        CliRun adduserHelp = CliRun.run(home, "", "adduser", "--help");
+        assertEquals(0, adduserHelp.status(), adduserHelp.toString());
+        assertTrue(adduserHelp.out().startsWith("Usage: xmppd adduser"), adduserHelp.toString());
+    }
 }
