@@ -2,13 +2,13 @@ package org.xmppd.storage;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Opens the backends the config picks for each store (each backend once, and only those some
@@ -17,40 +17,46 @@ import java.util.TreeSet;
  */
 public final class Storage implements AutoCloseable {
     private final List<OpenBackend> opened;
-    private final Map<StoreKind, OpenBackend> byStore;
+    private final UserStore users;
+    private final RosterStore roster;
+    private final PresenceStore presence;
+    private final OfflineStore offline;
 
     private Storage(List<OpenBackend> opened, Map<StoreKind, OpenBackend> byStore) {
         this.opened = List.copyOf(opened);
-        this.byStore = Map.copyOf(byStore);
+        this.users = byStore.get(StoreKind.USERS).users();
+        this.roster = byStore.get(StoreKind.ROSTER).roster();
+        this.presence = byStore.get(StoreKind.PRESENCE).presence();
+        this.offline = byStore.get(StoreKind.OFFLINE).offline();
     }
 
     /** Opens storage with the backends registered through {@link ServiceLoader}. */
     public static Storage open(StorageConfig config, Path dataDir) throws StorageException {
-        return open(config, dataDir, ServiceLoader.load(StorageBackend.class, Storage.class.getClassLoader()));
+        return open(config, dataDir, installedBackends());
+    }
+
+    /**
+     * Checks, without opening anything, that every store names an installed backend able to hold
+     * it (for {@code xmppd check}); {@link #open} runs the same checks first.
+     *
+     * @throws IllegalArgumentException naming the config key that chose a wrong backend
+     */
+    public static void validate(StorageConfig config) {
+        choose(config, byName(installedBackends()));
     }
 
     /**
      * Opens storage choosing among {@code backends}.
      *
-     * @throws IllegalArgumentException when config names a backend that is not available; the
-     *                                  message names the config key
+     * @throws IllegalArgumentException when config names a backend that is not available or that
+     *                                  cannot hold the store; the message names the config key
      * @throws StorageException         when a backend cannot be opened; backends opened before it
      *                                  are closed again
      */
     public static Storage open(StorageConfig config, Path dataDir, Iterable<StorageBackend> backends)
             throws StorageException {
         Objects.requireNonNull(dataDir, "dataDir");
-        Map<String, StorageBackend> available = byName(backends);
-        Map<String, StorageBackend> chosen = new HashMap<>();
-        for (StoreKind kind : StoreKind.values()) {
-            String name = config.backendFor(kind);
-            StorageBackend backend = available.get(name);
-            if (backend == null) {
-                throw new IllegalArgumentException(config.keyFor(kind) + ": unknown backend '" + name
-                        + "' (available: " + String.join(", ", new TreeSet<>(available.keySet())) + ")");
-            }
-            chosen.put(name, backend);
-        }
+        Map<String, StorageBackend> chosen = choose(config, byName(backends));
         List<OpenBackend> opened = new ArrayList<>();
         Map<String, OpenBackend> openByName = new HashMap<>();
         try {
@@ -59,19 +65,31 @@ public final class Storage implements AutoCloseable {
                 opened.add(open);
                 openByName.put(entry.getKey(), open);
             }
+            Map<StoreKind, OpenBackend> byStore = new HashMap<>();
+            for (StoreKind kind : StoreKind.values()) {
+                byStore.put(kind, openByName.get(config.backendFor(kind)));
+            }
+            return new Storage(opened, byStore);
         } catch (RuntimeException e) {
             closeAll(opened, e);
             throw e;
         }
-        Map<StoreKind, OpenBackend> byStore = new EnumMap<>(StoreKind.class);
-        for (StoreKind kind : StoreKind.values()) {
-            byStore.put(kind, openByName.get(config.backendFor(kind)));
-        }
-        return new Storage(opened, byStore);
     }
 
     public UserStore users() {
-        return byStore.get(StoreKind.USERS).users();
+        return users;
+    }
+
+    public RosterStore roster() {
+        return roster;
+    }
+
+    public PresenceStore presence() {
+        return presence;
+    }
+
+    public OfflineStore offline() {
+        return offline;
     }
 
     /** Closes every opened backend, even when one fails; failures are suppressed exceptions of the one thrown. */
@@ -82,6 +100,34 @@ public final class Storage implements AutoCloseable {
         if (failure.getSuppressed().length > 0) {
             throw failure;
         }
+    }
+
+    /** The backends some store uses, by name, after checking each store's choice. */
+    private static Map<String, StorageBackend> choose(StorageConfig config, Map<String, StorageBackend> available) {
+        Map<String, StorageBackend> chosen = new HashMap<>();
+        for (StoreKind kind : StoreKind.values()) {
+            String name = config.backendFor(kind);
+            StorageBackend backend = available.get(name);
+            if (backend == null) {
+                throw new IllegalArgumentException(config.keyFor(kind) + ": unknown backend '" + name
+                        + "' (available: " + String.join(", ", new TreeSet<>(available.keySet())) + ")");
+            }
+            if (!backend.stores().contains(kind)) {
+                throw new IllegalArgumentException(config.keyFor(kind) + ": backend '" + name + "' cannot hold the '"
+                        + kind.key() + "' store (it holds: " + keys(backend) + "); set storage.stores."
+                        + kind.key() + " to another backend");
+            }
+            chosen.put(name, backend);
+        }
+        return chosen;
+    }
+
+    private static String keys(StorageBackend backend) {
+        return backend.stores().stream().sorted().map(StoreKind::key).collect(Collectors.joining(", "));
+    }
+
+    private static Iterable<StorageBackend> installedBackends() {
+        return ServiceLoader.load(StorageBackend.class, Storage.class.getClassLoader());
     }
 
     private static void closeAll(List<OpenBackend> backends, Throwable collector) {

@@ -1,6 +1,8 @@
 package org.xmppd.storage;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * A storage backend, found by {@link java.util.ServiceLoader} through
@@ -10,6 +12,15 @@ import java.nio.file.Path;
 public interface StorageBackend {
     /** The name config uses to pick this backend, e.g. {@code h2}. */
     String name();
+
+    /**
+     * The stores this backend can hold (its capabilities, like Prosody's archive {@code caps}).
+     * {@link Storage} refuses a config that puts any other store on it, before opening anything,
+     * and never asks the open backend for those stores.
+     */
+    default Set<StoreKind> stores() {
+        return EnumSet.allOf(StoreKind.class);
+    }
 
     /**
      * Connects, brings the schema up to date and returns the open backend. Called at most once

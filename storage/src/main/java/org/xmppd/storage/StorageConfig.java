@@ -9,8 +9,9 @@ import java.util.Map;
  * <pre>
  * storage:
  *   default_backend: h2
- *   stores: { users: mysql }
+ *   stores: { users: mysql, roster: redis, presence: redis }
  *   mysql: { url: "jdbc:mysql://db:3306/xmppd", user: xmppd, password: secret }
+ *   redis: { host: redis.internal }
  * </pre>
  * Empty config runs everything on the embedded H2 file.
  *
@@ -18,8 +19,10 @@ import java.util.Map;
  * @param stores         store key (see {@link StoreKind#key()}) to backend name; may be empty
  * @param h2             settings of the {@code h2} backend
  * @param mysql          settings of the {@code mysql} backend
+ * @param redis          settings of the {@code redis} backend
  */
-public record StorageConfig(String defaultBackend, Map<String, String> stores, H2Config h2, MysqlConfig mysql) {
+public record StorageConfig(String defaultBackend, Map<String, String> stores, H2Config h2, MysqlConfig mysql,
+        RedisConfig redis) {
     public static final String DEFAULT_BACKEND = "h2";
 
     public StorageConfig {
@@ -27,10 +30,16 @@ public record StorageConfig(String defaultBackend, Map<String, String> stores, H
         stores = stores == null ? Map.of() : checkedStores(stores);
         h2 = h2 == null ? H2Config.defaults() : h2;
         mysql = mysql == null ? MysqlConfig.defaults() : mysql;
+        redis = redis == null ? RedisConfig.defaults() : redis;
+    }
+
+    /** Without Redis settings (they take their defaults). */
+    public StorageConfig(String defaultBackend, Map<String, String> stores, H2Config h2, MysqlConfig mysql) {
+        this(defaultBackend, stores, h2, mysql, null);
     }
 
     public static StorageConfig defaults() {
-        return new StorageConfig(null, null, null, null);
+        return new StorageConfig(null, null, null, null, null);
     }
 
     /** The backend name configured for {@code kind}. */

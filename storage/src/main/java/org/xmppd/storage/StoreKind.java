@@ -5,7 +5,10 @@ import java.util.stream.Collectors;
 
 /** The stores a backend can be picked for; {@link #key()} is the name used under {@code storage.stores}. */
 public enum StoreKind {
-    USERS("users");
+    USERS("users"),
+    ROSTER("roster"),
+    PRESENCE("presence"),
+    OFFLINE("offline");
 
     private final String key;
 

@@ -1,10 +1,14 @@
 package org.xmppd.storage.jdbc;
 
 import java.sql.SQLException;
+import java.time.Clock;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.xmppd.storage.OfflineStore;
 import org.xmppd.storage.OpenBackend;
+import org.xmppd.storage.PresenceStore;
+import org.xmppd.storage.RosterStore;
 import org.xmppd.storage.StorageException;
 import org.xmppd.storage.UserStore;
 
@@ -20,10 +24,16 @@ final class JdbcStores implements OpenBackend {
 
     private final HikariDataSource pool;
     private final UserStore users;
+    private final RosterStore roster;
+    private final PresenceStore presence;
+    private final OfflineStore offline;
 
-    private JdbcStores(HikariDataSource pool, UserStore users) {
+    private JdbcStores(HikariDataSource pool, JdbcExecutor jdbc, SqlDialect dialect) {
         this.pool = pool;
-        this.users = users;
+        this.users = new JdbcUserStore(jdbc, dialect);
+        this.roster = new JdbcRosterStore(jdbc, dialect, Clock.systemUTC());
+        this.presence = new JdbcPresenceStore(jdbc, dialect);
+        this.offline = new JdbcOfflineStore(jdbc, dialect);
     }
 
     /**
@@ -48,13 +58,27 @@ final class JdbcStores implements OpenBackend {
             pool.close();
             throw e;
         }
-        JdbcExecutor jdbc = new JdbcExecutor(pool, where);
-        return new JdbcStores(pool, new JdbcUserStore(jdbc, dialect));
+        return new JdbcStores(pool, new JdbcExecutor(pool, where), dialect);
     }
 
     @Override
     public UserStore users() {
         return users;
+    }
+
+    @Override
+    public RosterStore roster() {
+        return roster;
+    }
+
+    @Override
+    public PresenceStore presence() {
+        return presence;
+    }
+
+    @Override
+    public OfflineStore offline() {
+        return offline;
     }
 
     @Override

@@ -1,0 +1,116 @@
+package org.xmppd.storage.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.jxmpp.jid.EntityBareJid;
+import org.xmppd.storage.OfflineMessage;
+import org.xmppd.storage.OfflineStore;
+
+/**
+ * {@link OfflineStore} on any {@link SqlDialect}. Messages reference the user's
+ * {@code offline_owners} row, whose lock makes "count, then append" atomic so concurrent senders
+ * cannot push a user past the limit.
+ */
+final class JdbcOfflineStore implements OfflineStore {
+    private static final String FROM_OWNER = " FROM offline_owners o JOIN offline_messages m ON m.owner_id = o.id"
+            + " WHERE o.domain = ? AND o.localpart = ?";
+    private static final String COUNT_LOCKED = "SELECT COUNT(*) FROM offline_messages WHERE owner_id = ?";
+    private static final String INSERT =
+            "INSERT INTO offline_messages (owner_id, received_ms, stanza) VALUES (?, ?, ?)";
+    private static final String LIST = "SELECT m.id, m.stanza, m.received_ms" + FROM_OWNER + " ORDER BY m.id";
+    private static final String COUNT = "SELECT COUNT(*)" + FROM_OWNER;
+    private static final String DELETE = "DELETE FROM offline_messages WHERE id = ? AND owner_id ="
+            + " (SELECT id FROM offline_owners WHERE domain = ? AND localpart = ?)";
+
+    private final JdbcExecutor jdbc;
+    private final OwnerTable owners;
+
+    JdbcOfflineStore(JdbcExecutor jdbc, SqlDialect dialect) {
+        this.jdbc = jdbc;
+        this.owners = new OwnerTable(jdbc, dialect, "offline_owners");
+    }
+
+    @Override
+    public boolean add(EntityBareJid user, String stanzaXml, Instant received, int limit) {
+        Objects.requireNonNull(stanzaXml, "stanzaXml");
+        Objects.requireNonNull(received, "received");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        return owners.writeLocked("storing an offline message for " + user, user, (connection, id) -> {
+            try (PreparedStatement count = connection.prepareStatement(COUNT_LOCKED)) {
+                count.setLong(1, id);
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) >= limit) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setLong(1, id);
+                insert.setLong(2, received.toEpochMilli());
+                insert.setString(3, stanzaXml);
+                insert.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public List<OfflineMessage> list(EntityBareJid user) {
+        return jdbc.run("reading the offline messages of " + user, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(LIST)) {
+                OwnerTable.bindOwner(select, 1, user);
+                List<OfflineMessage> messages = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        messages.add(new OfflineMessage(rows.getLong(1), rows.getString(2),
+                                Instant.ofEpochMilli(rows.getLong(3))));
+                    }
+                }
+                return List.copyOf(messages);
+            }
+        });
+    }
+
+    @Override
+    public int count(EntityBareJid user) {
+        return jdbc.run("counting the offline messages of " + user, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(COUNT)) {
+                OwnerTable.bindOwner(select, 1, user);
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void remove(EntityBareJid user, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.transaction("removing offline messages of " + user, connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
+                for (long id : ids) {
+                    delete.setLong(1, id);
+                    OwnerTable.bindOwner(delete, 2, user);
+                    delete.addBatch();
+                }
+                return delete.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public void deleteAll(EntityBareJid user) {
+        owners.delete("deleting the offline messages of " + user, user);
+    }
+}
