@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.xmppd.server.tls.TlsConfig;
+import org.xmppd.storage.Storage;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code xmppd check}: validates the configuration without starting anything, so an admin can
- * test an edit while the server keeps running.
+ * {@code xmppd check}: validates the configuration without starting anything (keys and values,
+ * storage backends, TLS files), so an admin can test an edit while the server keeps running.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Validate the configuration file.",
@@ -29,6 +30,12 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CliFailure {
         ConfigOption.LoadedConfig loaded = config.load(env);
+        try {
+            Storage.validate(loaded.config().storage());
+        } catch (IllegalArgumentException e) {
+            // The message names the storage key that picked a missing or unfit backend.
+            throw new CliFailure(loaded.file() + ": " + e.getMessage(), e);
+        }
         TlsConfig tls = loaded.resolved().tls();
         if (tls.hasCertificate()) {
             readableOrThrow(loaded.file(), "tls.certificate", tls.certificate());

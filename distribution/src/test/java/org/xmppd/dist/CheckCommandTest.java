@@ -58,6 +58,15 @@ class CheckCommandTest {
     }
 
     @Test
+    void unknownStorageBackendFailsWithItsKey() throws IOException {
+        Path file = config("storage:\n  stores: {users: nosuch}\n");
+        CliRun run = CliRun.run(home, "", "check");
+        assertEquals(1, run.status(), run.toString());
+        assertTrue(run.err().startsWith("xmppd: " + file + ": storage.stores.users"), run.toString());
+        assertTrue(run.err().contains("nosuch"), run.toString());
+    }
+
+    @Test
     void missingConfigFileIsNamed() {
         Path missing = home.resolve("elsewhere.yml");
         CliRun run = CliRun.run(home, "", "check", "--config", missing.toString());
