@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -99,7 +100,7 @@ public final class ConfigLoader {
         }
         if (!tree.isObject()) {
             throw new ConfigException(sourceName + ": the top level must be a mapping of keys"
-                    + " such as 'hosts:' (was " + tree.getNodeType().toString().toLowerCase() + ")");
+                    + " such as 'hosts:' (was " + tree.getNodeType().toString().toLowerCase(Locale.ROOT) + ")");
         }
         return tree;
     }
