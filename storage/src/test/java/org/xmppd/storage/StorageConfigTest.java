@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -41,13 +43,29 @@ class StorageConfigTest {
         assertEquals("h2", config.backendFor(StoreKind.USERS));
         assertEquals(new H2Config("xmppd", 8, 30_000), config.h2());
         assertEquals(new MysqlConfig("jdbc:mysql://127.0.0.1:3306/xmppd", "xmppd", "", 10, 5_000), config.mysql());
+        assertEquals(new RedisConfig("127.0.0.1", 6379, null, 0, 16, 2_000, "xmppd:"), config.redis());
+        for (StoreKind kind : StoreKind.values()) {
+            assertEquals("h2", config.backendFor(kind));
+        }
     }
 
     @Test
     void perStoreOverrideWins() {
-        StorageConfig config = new StorageConfig("h2", Map.of("users", "mysql"), null, null);
+        StorageConfig config = new StorageConfig("h2", Map.of("users", "mysql", "roster", "redis", "presence", "redis"),
+                null, null);
         assertEquals("mysql", config.backendFor(StoreKind.USERS));
         assertEquals("storage.stores.users", config.keyFor(StoreKind.USERS));
+        assertEquals("redis", config.backendFor(StoreKind.ROSTER));
+        assertEquals("redis", config.backendFor(StoreKind.PRESENCE));
+        assertEquals("h2", config.backendFor(StoreKind.OFFLINE));
+        assertEquals("storage.default_backend", config.keyFor(StoreKind.OFFLINE));
+    }
+
+    @Test
+    void storeKeysAreTheConfigNames() {
+        assertEquals(List.of("users", "roster", "presence", "offline"),
+                Arrays.stream(StoreKind.values()).map(StoreKind::key).toList());
+        assertEquals(StoreKind.OFFLINE, StoreKind.fromKey("offline"));
     }
 
     @Test
@@ -62,13 +80,29 @@ class StorageConfigTest {
         assertRejectedNaming("storage.default_backend", () -> new StorageConfig("", null, null, null));
         assertRejectedNaming("storage.stores", () -> new StorageConfig(null, Map.of("rosters", "h2"), null, null));
         assertRejectedNaming("storage.stores.users", () -> new StorageConfig(null, Map.of("users", " "), null, null));
+        assertRejectedNaming("storage.redis.host", () -> new RedisConfig(" ", 0, null, 0, 0, 0, null));
+        assertRejectedNaming("storage.redis.port", () -> new RedisConfig(null, -1, null, 0, 0, 0, null));
+        assertRejectedNaming("storage.redis.port", () -> new RedisConfig(null, 65_536, null, 0, 0, 0, null));
+        assertRejectedNaming("storage.redis.database", () -> new RedisConfig(null, 0, null, -1, 0, 0, null));
+        assertRejectedNaming("storage.redis.max_pool_size", () -> new RedisConfig(null, 0, null, 0, -1, 0, null));
+        assertRejectedNaming("storage.redis.timeout_ms", () -> new RedisConfig(null, 0, null, 0, 0, -1, null));
+        assertRejectedNaming("storage.redis.key_prefix", () -> new RedisConfig(null, 0, null, 0, 0, 0, " "));
     }
 
     @Test
     void passwordIsMaskedInToString() {
-        String text = new MysqlConfig(null, "xmppd", "s3cret", 0).toString();
-        assertFalse(text.contains("s3cret"), text);
-        assertTrue(text.contains("****"), text);
+        for (Object config : List.of(new MysqlConfig(null, "xmppd", "s3cret", 0),
+                new RedisConfig(null, 0, "s3cret", 0, 0, 0, null))) {
+            String text = config.toString();
+            assertFalse(text.contains("s3cret"), text);
+            assertTrue(text.contains("****"), text);
+        }
+    }
+
+    @Test
+    void emptyRedisPasswordMeansNone() {
+        assertEquals(null, new RedisConfig(null, 0, "", 0, 0, 0, null).password());
+        assertEquals("127.0.0.1:6379", RedisConfig.defaults().address());
     }
 
     @Test
@@ -78,6 +112,8 @@ class StorageConfigTest {
                   default_backend: h2
                   stores:
                     users: mysql
+                    roster: redis
+                    presence: redis
                   h2:
                     file: db/main
                     max_pool_size: 4
@@ -86,9 +122,18 @@ class StorageConfigTest {
                     user: chat
                     password: pw
                     connection_timeout_ms: 2000
+                  redis:
+                    host: redis.example
+                    port: 6380
+                    password: rpw
+                    database: 2
+                    max_pool_size: 32
+                    timeout_ms: 1500
+                    key_prefix: "chat:"
                 """);
-        assertEquals(new StorageConfig("h2", Map.of("users", "mysql"), new H2Config("db/main", 4),
-                new MysqlConfig("jdbc:mysql://db.example:3306/chat", "chat", "pw", 10, 2000)), config);
+        assertEquals(new StorageConfig("h2", Map.of("users", "mysql", "roster", "redis", "presence", "redis"),
+                new H2Config("db/main", 4), new MysqlConfig("jdbc:mysql://db.example:3306/chat", "chat", "pw", 10, 2000),
+                new RedisConfig("redis.example", 6380, "rpw", 2, 32, 1500, "chat:")), config);
     }
 
     @Test
@@ -101,7 +146,7 @@ class StorageConfigTest {
     @Test
     void emptySectionBindsToDefaults() throws JsonProcessingException {
         assertEquals(StorageConfig.defaults(), bind("storage: {}"));
-        assertEquals(StorageConfig.defaults(), bind("storage: {h2: {}, mysql: {}}"));
+        assertEquals(StorageConfig.defaults(), bind("storage: {h2: {}, mysql: {}, redis: {}}"));
     }
 
     @Test

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,9 +68,59 @@ class StorageTest {
     @Test
     void unknownBackendNamesTheKeyAndTheChoices() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Storage.open(new StorageConfig("redis", null, null, null), dataDir));
+                () -> Storage.open(new StorageConfig("postgres", null, null, null), dataDir));
         assertTrue(e.getMessage().contains("storage.default_backend"), e.getMessage());
-        assertTrue(e.getMessage().contains("h2, mysql"), e.getMessage());
+        assertTrue(e.getMessage().contains("h2, mysql, redis"), e.getMessage());
+    }
+
+    @Test
+    void offlineOnRedisIsAConfigErrorNamingTheKey() {
+        StorageConfig config = new StorageConfig("h2", Map.of("offline", "redis"), null, null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Storage.validate(config));
+        assertTrue(e.getMessage().startsWith("storage.stores.offline: backend 'redis' cannot hold the 'offline' store"),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Storage.open(config, dataDir));
+        assertFalse(Files.exists(dataDir.resolve("xmppd.mv.db")), "a config error must not open any backend");
+    }
+
+    @Test
+    void redisAsDefaultBackendNamesTheKeyOfTheStoresItCannotHold() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Storage.validate(new StorageConfig("redis", null, null, null)));
+        assertTrue(e.getMessage().startsWith("storage.default_backend: backend 'redis' cannot hold the 'users' store"),
+                e.getMessage());
+        Storage.validate(new StorageConfig("h2", Map.of("roster", "redis", "presence", "redis"), null, null));
+    }
+
+    @Test
+    void unreachableRedisNamesTheAddress() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        RedisConfig redis = new RedisConfig("127.0.0.1", port, null, 0, 1, 500, null);
+        StorageException e = openFails(new StorageConfig("h2", Map.of("roster", "redis"), null, null, redis));
+        assertTrue(e.getMessage().startsWith("Redis at 127.0.0.1:" + port + " is unreachable: "), e.getMessage());
+    }
+
+    @Test
+    void rejectedRedisLoginNamesTheAddress() {
+        // The CI Redis at 6379 has no password, so sending one is refused.
+        RedisConfig redis = new RedisConfig("127.0.0.1", 6379, "wrong-password", 0, 1, 2000, null);
+        StorageException e = openFails(new StorageConfig("h2", Map.of("presence", "redis"), null, null, redis));
+        assertTrue(e.getMessage().startsWith("Redis at 127.0.0.1:6379 refused the login: "), e.getMessage());
+    }
+
+    @Test
+    void eachStoreComesFromItsConfiguredBackend() {
+        StorageConfig config = new StorageConfig("h2", Map.of("roster", "redis", "presence", "redis"), null, null,
+                new RedisConfig(null, 0, null, 0, 0, 0, "xmppd-test-" + UUID.randomUUID() + ":"));
+        try (Storage storage = Storage.open(config, dataDir)) {
+            assertEquals("RedisRosterStore", storage.roster().getClass().getSimpleName());
+            assertEquals("RedisPresenceStore", storage.presence().getClass().getSimpleName());
+            assertEquals("JdbcOfflineStore", storage.offline().getClass().getSimpleName());
+            assertEquals("JdbcUserStore", storage.users().getClass().getSimpleName());
+        }
     }
 
     @Test
