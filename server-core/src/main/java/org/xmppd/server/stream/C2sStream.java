@@ -86,12 +86,14 @@ public final class C2sStream implements ClientSession {
 
     /** The connection is gone, for whatever reason. */
     public void connectionClosed() {
-        StreamState previous = state;
         state = StreamState.CLOSED;
         if (handshakeTimer != null) {
             handshakeTimer.cancel(false);
         }
-        if (previous == StreamState.BOUND) {
+        // Not the state: a stream error or the client's </stream:stream> has already set CLOSED,
+        // and the resource must still leave the registry. A session replaced by a new login with
+        // the same full JID is no longer registered; its successor's presence stands.
+        if (jid != null && services.sessions().find(jid).orElse(null) == this) {
             services.sessions().unbind(this);
             intake.sessionEnded(presence);
         }
