@@ -31,6 +31,9 @@ public final class C2sListener implements AutoCloseable {
             Function<Transport, C2sStream> streams) {
         acceptor = new NioSocketAcceptor();
         acceptor.setReuseAddress(true);
+        // Unbinding must leave connections open, so a stopping server can still send each stream
+        // its system-shutdown error (RFC 6120 §4.9.3.22); MINA closes them by default.
+        acceptor.setCloseOnDeactivation(false);
         acceptor.setBacklog(1024);
         acceptor.getSessionConfig().setTcpNoDelay(true);
         acceptor.getSessionConfig().setIdleTime(IdleStatus.READER_IDLE, Math.max(1, idleSeconds / 2));
