@@ -4,7 +4,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.future.DefaultWriteFuture;
 import org.apache.mina.core.session.IoSession;
+import org.apache.mina.core.write.DefaultWriteRequest;
+import org.apache.mina.filter.ssl.DisableEncryptWriteRequest;
 import org.apache.mina.filter.ssl.SslFilter;
 import org.xmppd.server.sasl.ChannelBinding;
 import org.xmppd.server.stream.Transport;
@@ -40,11 +43,20 @@ final class MinaTransport implements Transport {
 
     @Override
     public void startTls(String proceed) {
-        // MINA 2.2: the <proceed/> must be on the wire in clear text before the filter is added.
-        // The write completes on this session's IO processor, which also reads the ClientHello
-        // afterwards, so the filter is in place before any TLS record arrives.
-        session.write(IoBuffer.wrap(proceed.getBytes(StandardCharsets.UTF_8)))
-                .addListener(future -> session.getFilterChain().addFirst(TLS_FILTER, newTlsFilter(tls)));
+        // RFC 6120 §5.4.3.3. The filter goes in first and the <proceed/> passes it in clear text
+        // (MINA 2.2's DisableEncryptWriteRequest), so no ClientHello can reach the XML parser.
+        // Adding the filter once the write completed raced: when the write finished before the
+        // listener was attached, the listener ran late on this worker thread.
+        session.getFilterChain().addFirst(TLS_FILTER, newTlsFilter(tls));
+        IoBuffer data = IoBuffer.wrap(proceed.getBytes(StandardCharsets.UTF_8));
+        session.getFilterChain().fireFilterWrite(new ClearTextWrite(data, new DefaultWriteFuture(session)));
+    }
+
+    /** A write the TLS filter lets through unencrypted. */
+    private static final class ClearTextWrite extends DefaultWriteRequest implements DisableEncryptWriteRequest {
+        ClearTextWrite(IoBuffer data, DefaultWriteFuture future) {
+            super(data, future);
+        }
     }
 
     @Override
