@@ -35,6 +35,7 @@ final class RawXmppClient implements AutoCloseable {
     /** Characters of {@link #received} already returned up to a matched needle. */
     private int consumed;
     private boolean eof;
+    private String boundJid;
 
     private RawXmppClient(TestServer server, Socket socket) throws IOException {
         this.server = server;
@@ -197,7 +198,13 @@ final class RawXmppClient implements AutoCloseable {
         if (!jid.find()) {
             throw new AssertionError("no bound JID in " + answer);
         }
-        return jid.group(1);
+        boundJid = jid.group(1);
+        return boundJid;
+    }
+
+    /** The full JID the last {@link #bind} returned, or null. */
+    String jid() {
+        return boundJid;
     }
 
     @Override
