@@ -78,7 +78,7 @@ public final class XmppServer implements AutoCloseable {
         sessions = new LocalSessionRegistry();
         ModuleRegistry registry = new ModuleRegistry();
         StanzaRouter router = new StanzaRouter(info, sessions, registry, storage.users());
-        modules = new ModuleHost(registry, new ModuleServices(router, info, storage, scheduler));
+        modules = new ModuleHost(registry, new ModuleServices(router, info, storage, scheduler, sessions));
         modules.start(config.modules(), ModuleHost.available(XmppServer.class.getClassLoader()));
 
         TlsSettings tls = tls();

@@ -32,7 +32,7 @@ import org.xmppd.storage.StorageConfig;
  * @param storage      which backend holds which store
  * @param registration in-band registration policy
  * @param modules      the feature modules to load, by name; default
- *                     {@code [disco, ping, version, time]}
+ *                     {@code [disco, ping, version, time, roster, presence, offline, lastactivity]}
  */
 public record ServerConfig(List<String> hosts, String dataDir, String logDir,
         ListenersConfig listeners, TlsConfig tls, LimitsConfig limits, StorageConfig storage,
@@ -44,8 +44,12 @@ public record ServerConfig(List<String> hosts, String dataDir, String logDir,
     public static final String DEFAULT_DATA_DIR = "data";
     /** The default log directory, relative to the install directory. */
     public static final String DEFAULT_LOG_DIR = "logs";
-    /** The modules every client expects a server to answer (disco is required by most XEPs). */
-    public static final List<String> DEFAULT_MODULES = List.of("disco", "ping", "version", "time");
+    /**
+     * The modules every client expects a server to answer (disco is required by most XEPs;
+     * roster, presence and offline make it an IM server, RFC 6121).
+     */
+    public static final List<String> DEFAULT_MODULES = List.of("disco", "ping", "version", "time",
+            "roster", "presence", "offline", "lastactivity");
 
     private static final Pattern MODULE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 

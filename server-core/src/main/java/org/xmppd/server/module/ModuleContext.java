@@ -5,6 +5,7 @@ import org.xmppd.codec.Message;
 import org.xmppd.codec.Presence;
 import org.xmppd.server.router.Router;
 import org.xmppd.server.router.ServerInfo;
+import org.xmppd.server.session.SessionRegistry;
 import org.xmppd.storage.Storage;
 
 /** Everything a module may use. Registrations made here are released when the module stops. */
@@ -31,6 +32,12 @@ public interface ModuleContext {
     ServerInfo server();
 
     Storage storage();
+
+    /**
+     * Where the accounts' resources are connected and what presence they last sent: rosters,
+     * presence and offline storage decide by it (RFC 6121 §4, §8.5).
+     */
+    SessionRegistry sessions();
 
     /** For timers; tasks must not block. */
     ScheduledExecutorService scheduler();

@@ -12,6 +12,7 @@ import org.xmppd.codec.Message;
 import org.xmppd.codec.Presence;
 import org.xmppd.server.router.Router;
 import org.xmppd.server.router.ServerInfo;
+import org.xmppd.server.session.SessionRegistry;
 import org.xmppd.storage.Storage;
 
 /** Starts the configured modules with their own tracked context, and stops them. */
@@ -114,6 +115,11 @@ public final class ModuleHost {
         @Override
         public Storage storage() {
             return services.storage();
+        }
+
+        @Override
+        public SessionRegistry sessions() {
+            return services.sessions();
         }
 
         @Override

@@ -43,7 +43,8 @@ class ConfigLoaderTest {
         assertEquals(4096, config.limits().scramIterations());
         assertEquals(60, config.limits().handshakeTimeoutSeconds());
         assertFalse(config.registration().enabled());
-        assertEquals(List.of("disco", "ping", "version", "time"), config.modules());
+        assertEquals(List.of("disco", "ping", "version", "time", "roster", "presence", "offline", "lastactivity"),
+                config.modules());
         assertEquals("h2", config.storage().defaultBackend());
         assertEquals(null, config.tls().certificate());
     }
