@@ -13,6 +13,9 @@ import org.jxmpp.jid.EntityFullJid;
  * (XEP-0012). Methods may block and are thread-safe; backend failures are {@link StorageException}s.
  */
 public interface PresenceStore {
+    /** Longest node id, see {@link #checkNodeId}. */
+    int MAX_NODE_ID_LENGTH = 255;
+
     /**
      * Records the last presence broadcast by a resource (serialized XML) and the node holding its
      * session, replacing what was recorded before.
@@ -56,7 +59,4 @@ public interface PresenceStore {
         }
         return nodeId;
     }
-
-    /** Longest node id, see {@link #checkNodeId}. */
-    int MAX_NODE_ID_LENGTH = 255;
 }

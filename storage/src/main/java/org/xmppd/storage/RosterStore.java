@@ -11,7 +11,8 @@ import org.jxmpp.jid.EntityBareJid;
  * kept until the owner answers them (§3.1.3).
  *
  * <p>Every modification of the items yields a new version, unique for the owner over time (also
- * across {@link #deleteAll}): a client holding an old version must never be told "unchanged".
+ * across {@link #deleteAll}, see {@link RosterVersions}): a client holding an old version must
+ * never be told "unchanged".
  * Methods may block and are thread-safe; backend failures are {@link StorageException}s.
  */
 public interface RosterStore {

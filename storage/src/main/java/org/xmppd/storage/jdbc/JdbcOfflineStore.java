@@ -19,6 +19,11 @@ import org.xmppd.storage.OfflineStore;
 final class JdbcOfflineStore implements OfflineStore {
     private static final String FROM_OWNER = " FROM offline_owners o JOIN offline_messages m ON m.owner_id = o.id"
             + " WHERE o.domain = ? AND o.localpart = ?";
+    /**
+     * Run after the owner row is locked. A plain read suffices: InnoDB's REPEATABLE READ snapshot
+     * starts at a transaction's first non-locking read, which comes after the lock, so every add
+     * committed before the lock was granted is counted (H2 reads per statement anyway).
+     */
     private static final String COUNT_LOCKED = "SELECT COUNT(*) FROM offline_messages WHERE owner_id = ?";
     private static final String INSERT =
             "INSERT INTO offline_messages (owner_id, received_ms, stanza) VALUES (?, ?, ?)";

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
@@ -19,6 +19,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.xmppd.storage.Roster;
 import org.xmppd.storage.RosterItem;
 import org.xmppd.storage.RosterStore;
+import org.xmppd.storage.RosterVersions;
 import org.xmppd.storage.Subscription;
 
 /**
@@ -26,9 +27,8 @@ import org.xmppd.storage.Subscription;
  * version and its lock serializes the owner's writes; items and pending requests reference it
  * and go with it on delete.
  *
- * <p>A new version is {@code max(old + 1, now in ms)}: it grows on every write, and after
- * {@link #deleteAll} a re-created roster starts from the clock, past every version handed out
- * before, so a client's cached version cannot match a different roster.
+ * <p>Versions count up from a random start ({@link RosterVersions}): after {@link #deleteAll} a
+ * re-created roster starts elsewhere, so a client's cached version cannot match a different roster.
  */
 final class JdbcRosterStore implements RosterStore {
     private static final String ITEM_COLUMNS =
@@ -38,7 +38,8 @@ final class JdbcRosterStore implements RosterStore {
             + " FROM roster_owners o LEFT JOIN roster_items i ON i.owner_id = o.id" + OWNER_IS;
     private static final String SELECT_ITEM = "SELECT " + ITEM_COLUMNS
             + " FROM roster_owners o JOIN roster_items i ON i.owner_id = o.id" + OWNER_IS + " AND i.contact = ?";
-    private static final String SELECT_VERSION = "SELECT version FROM roster_owners WHERE id = ?";
+    /** A locking read: always the latest committed version, whatever the isolation level's snapshot. */
+    private static final String SELECT_VERSION = "SELECT version FROM roster_owners WHERE id = ? FOR UPDATE";
     private static final String UPDATE_VERSION = "UPDATE roster_owners SET version = ? WHERE id = ?";
     private static final String DELETE_ITEM = "DELETE FROM roster_items WHERE owner_id = ? AND contact = ?";
     private static final String SELECT_PENDING = "SELECT p.contact, p.stanza"
@@ -47,15 +48,18 @@ final class JdbcRosterStore implements RosterStore {
 
     private final JdbcExecutor jdbc;
     private final OwnerTable owners;
-    private final Clock clock;
+    private final LongSupplier versionStart;
     private final GroupsJson groups = new GroupsJson();
     private final String upsertItem;
     private final String upsertPending;
 
-    JdbcRosterStore(JdbcExecutor jdbc, SqlDialect dialect, Clock clock) {
+    /**
+     * @param versionStart the first version of a new roster, see {@link RosterVersions#randomStart()}
+     */
+    JdbcRosterStore(JdbcExecutor jdbc, SqlDialect dialect, LongSupplier versionStart) {
         this.jdbc = jdbc;
         this.owners = new OwnerTable(jdbc, dialect, "roster_owners");
-        this.clock = clock;
+        this.versionStart = versionStart;
         this.upsertItem = dialect.upsert("roster_items", List.of("owner_id", "contact"),
                 List.of("name", "subscription", "ask_out", "pending_in", "approved", "groups_json"));
         this.upsertPending = dialect.upsert("roster_pending", List.of("owner_id", "contact"), List.of("stanza"));
@@ -177,7 +181,9 @@ final class JdbcRosterStore implements RosterStore {
     }
 
     private String nextVersion(Connection connection, long ownerId) throws SQLException {
-        long next = Math.max(Long.parseLong(currentVersion(connection, ownerId)) + 1, clock.millis());
+        long current = Long.parseLong(currentVersion(connection, ownerId));
+        // A new owner row holds 0, which no roster ever has as its version.
+        long next = current == 0 ? versionStart.getAsLong() : current + 1;
         try (PreparedStatement update = connection.prepareStatement(UPDATE_VERSION)) {
             update.setLong(1, next);
             update.setLong(2, ownerId);

@@ -1,7 +1,6 @@
 package org.xmppd.storage.jdbc;
 
 import java.sql.SQLException;
-import java.time.Clock;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -9,6 +8,7 @@ import org.xmppd.storage.OfflineStore;
 import org.xmppd.storage.OpenBackend;
 import org.xmppd.storage.PresenceStore;
 import org.xmppd.storage.RosterStore;
+import org.xmppd.storage.RosterVersions;
 import org.xmppd.storage.StorageException;
 import org.xmppd.storage.UserStore;
 
@@ -31,7 +31,7 @@ final class JdbcStores implements OpenBackend {
     private JdbcStores(HikariDataSource pool, JdbcExecutor jdbc, SqlDialect dialect) {
         this.pool = pool;
         this.users = new JdbcUserStore(jdbc, dialect);
-        this.roster = new JdbcRosterStore(jdbc, dialect, Clock.systemUTC());
+        this.roster = new JdbcRosterStore(jdbc, dialect, RosterVersions::randomStart);
         this.presence = new JdbcPresenceStore(jdbc, dialect);
         this.offline = new JdbcOfflineStore(jdbc, dialect);
     }

@@ -1,7 +1,6 @@
 package org.xmppd.storage.redis;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
@@ -46,8 +45,7 @@ public final class RedisBackend implements StorageBackend {
             jedis.close();
             throw new StorageException(where + " " + RedisExecutor.describe(e), e);
         }
-        return new RedisStores(jedis, new RedisExecutor(jedis, where), new RedisKeys(redis.keyPrefix()),
-                Clock.systemUTC());
+        return new RedisStores(jedis, new RedisExecutor(jedis, where), new RedisKeys(redis.keyPrefix()));
     }
 
     private static DefaultJedisClientConfig client(RedisConfig redis) {

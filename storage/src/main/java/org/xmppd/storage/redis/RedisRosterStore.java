@@ -1,7 +1,6 @@
 package org.xmppd.storage.redis;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
@@ -16,29 +16,29 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.xmppd.storage.Roster;
 import org.xmppd.storage.RosterItem;
 import org.xmppd.storage.RosterStore;
+import org.xmppd.storage.RosterVersions;
 
 /**
  * {@link RosterStore} on Redis: a hash of items per owner, a version counter and a hash of
  * pending requests. Writes touching an item and the version run as one Lua script, so every
  * version matches exactly one state of the items.
  *
- * <p>A new version is {@code max(old + 1, now in ms)}, as in the JDBC store: after
- * {@link #deleteAll} the counter restarts from the clock, past every version handed out before.
+ * <p>Versions count up from a random start ({@link RosterVersions}), as in the JDBC store: after
+ * {@link #deleteAll} a re-created roster starts elsewhere.
  */
 final class RedisRosterStore implements RosterStore {
-    /** Bumps KEYS[2] to max(old + 1, ARGV[3]) and returns it (an integer reply). */
+    /** Bumps KEYS[2] by one, or sets it to ARGV[3] when it did not exist; returns it (an integer reply). */
     private static final String BUMP_VERSION = """
             local v = redis.call('INCR', KEYS[2])
-            local now = tonumber(ARGV[3])
-            if v < now then
+            if v == 1 then
               redis.call('SET', KEYS[2], ARGV[3])
-              return now
+              return tonumber(ARGV[3])
             end
             return v
             """;
-    /** KEYS: roster, version; ARGV: contact, item JSON, now. */
+    /** KEYS: roster, version; ARGV: contact, item JSON, first version. */
     private static final String PUT = "redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])\n" + BUMP_VERSION;
-    /** KEYS: roster, version; ARGV: contact, unused, now. An absent item leaves the version alone. */
+    /** KEYS: roster, version; ARGV: contact, unused, first version. An absent item leaves the version alone. */
     private static final String REMOVE = """
             if redis.call('HDEL', KEYS[1], ARGV[1]) == 0 then
               return tonumber(redis.call('GET', KEYS[2]) or '0')
@@ -49,13 +49,16 @@ final class RedisRosterStore implements RosterStore {
 
     private final RedisExecutor redis;
     private final RedisKeys keys;
-    private final Clock clock;
+    private final LongSupplier versionStart;
     private final RosterItemJson json = new RosterItemJson();
 
-    RedisRosterStore(RedisExecutor redis, RedisKeys keys, Clock clock) {
+    /**
+     * @param versionStart the first version of a new roster, below {@link RosterVersions#MAX_START}
+     */
+    RedisRosterStore(RedisExecutor redis, RedisKeys keys, LongSupplier versionStart) {
         this.redis = redis;
         this.keys = keys;
-        this.clock = clock;
+        this.versionStart = versionStart;
     }
 
     @Override
@@ -82,14 +85,14 @@ final class RedisRosterStore implements RosterStore {
     public String put(EntityBareJid owner, RosterItem item) {
         Objects.requireNonNull(item, "item");
         Object version = redis.eval("storing roster item " + item.jid() + " of " + owner, PUT, versionKeys(owner),
-                List.of(item.jid().toString(), json.write(item), now()));
+                List.of(item.jid().toString(), json.write(item), firstVersion()));
         return text(version);
     }
 
     @Override
     public String remove(EntityBareJid owner, BareJid contact) {
         Object version = redis.eval("removing roster item " + contact + " of " + owner, REMOVE, versionKeys(owner),
-                List.of(contact.toString(), "", now()));
+                List.of(contact.toString(), "", firstVersion()));
         return text(version);
     }
 
@@ -125,8 +128,8 @@ final class RedisRosterStore implements RosterStore {
         return List.of(keys.roster(owner), keys.rosterVersion(owner));
     }
 
-    private String now() {
-        return String.valueOf(clock.millis());
+    private String firstVersion() {
+        return String.valueOf(versionStart.getAsLong());
     }
 
     /** A reply element as text: Jedis hands out bulk strings as String or byte[], integers as Long. */

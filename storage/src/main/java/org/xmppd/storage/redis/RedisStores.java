@@ -1,11 +1,10 @@
 package org.xmppd.storage.redis;
 
-import java.time.Clock;
-
 import org.xmppd.storage.OfflineStore;
 import org.xmppd.storage.OpenBackend;
 import org.xmppd.storage.PresenceStore;
 import org.xmppd.storage.RosterStore;
+import org.xmppd.storage.RosterVersions;
 import org.xmppd.storage.UserStore;
 
 import redis.clients.jedis.JedisPooled;
@@ -16,9 +15,9 @@ final class RedisStores implements OpenBackend {
     private final RosterStore roster;
     private final PresenceStore presence;
 
-    RedisStores(JedisPooled jedis, RedisExecutor redis, RedisKeys keys, Clock clock) {
+    RedisStores(JedisPooled jedis, RedisExecutor redis, RedisKeys keys) {
         this.jedis = jedis;
-        this.roster = new RedisRosterStore(redis, keys, clock);
+        this.roster = new RedisRosterStore(redis, keys, RosterVersions::randomStart);
         this.presence = new RedisPresenceStore(redis, keys);
     }
 

@@ -14,7 +14,7 @@
  *     JSON {@code {"n":name,"s":"none|to|from|both","a":askOut,"p":pendingIn,"ap":approved,"g":[groups]}},
  *     absent/false/empty members left out</td></tr>
  * <tr><td>{@code <p>rosterver:<bare>}</td><td>string</td><td>the roster version (XEP-0237), an
- *     integer: {@code max(old + 1, now in ms)} on every change; missing means {@code "0"}</td></tr>
+ *     integer: a random start below 2<sup>52</sup>, +1 on every change; missing means {@code "0"}</td></tr>
  * <tr><td>{@code <p>pending:<bare>}</td><td>hash</td><td>field: contact bare JID; value: the inbound
  *     subscription request stanza (RFC 6121 §3.1.3)</td></tr>
  * <tr><td>{@code <p>presence:<bare>}</td><td>hash</td><td>field: resourcepart; value:
