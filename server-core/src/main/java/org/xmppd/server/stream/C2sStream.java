@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -47,6 +48,7 @@ public final class C2sStream implements ClientSession {
     private ScheduledFuture<?> handshakeTimer;
     private volatile long lastInputNanos = System.nanoTime();
     private volatile boolean pingOutstanding;
+    private final AtomicBoolean left = new AtomicBoolean();
 
     public C2sStream(Transport transport, C2sSettings settings, C2sServices services) {
         this.transport = transport;
@@ -90,10 +92,17 @@ public final class C2sStream implements ClientSession {
         if (handshakeTimer != null) {
             handshakeTimer.cancel(false);
         }
-        // Not the state: a stream error or the client's </stream:stream> has already set CLOSED,
-        // and the resource must still leave the registry. A session replaced by a new login with
-        // the same full JID is no longer registered; its successor's presence stands.
-        if (jid != null && services.sessions().find(jid).orElse(null) == this) {
+        leave();
+    }
+
+    /**
+     * Takes the resource out of the registry, once, as soon as the stream ends: a stanza routed
+     * to a closing stream would be dropped, while an unbound resource gets the RFC 6121 §8.5
+     * treatment. A session replaced by a new login with the same full JID is no longer
+     * registered, and its successor's presence stands.
+     */
+    private void leave() {
+        if (jid != null && !left.getAndSet(true) && services.sessions().find(jid).orElse(null) == this) {
             services.sessions().unbind(this);
             intake.sessionEnded(presence);
         }
@@ -120,7 +129,8 @@ public final class C2sStream implements ClientSession {
                     .attribute("from", domain.toString()).attribute("to", jid.toString())
                     .attribute("id", "keepalive-" + nextId()).attribute("type", "get")
                     .child(Element.of("ping", "urn:xmpp:ping")).build(), Namespaces.CLIENT));
-        } else if (state != StreamState.CLOSED) {
+        } else if (state != StreamState.CLOSED && headerSent) {
+            // Before our header not even whitespace: the XML declaration must come first.
             transport.send(" ");
         }
     }
@@ -225,6 +235,7 @@ public final class C2sStream implements ClientSession {
         if (state != StreamState.CLOSED) {
             transport.send("</stream:stream>");
             state = StreamState.CLOSED;
+            leave();
             transport.close();
         }
     }
@@ -291,6 +302,7 @@ public final class C2sStream implements ClientSession {
         }
         LOG.debug("stream error {} to {}: {}", condition.elementName(), transport.remoteAddress(), text);
         transport.send(XmlWriter.toStreamXml(condition.toElement(text), Namespaces.CLIENT) + "</stream:stream>");
+        leave();
         transport.close();
     }
 
