@@ -178,6 +178,7 @@ class SessionLifecycleTest {
     @Test
     void idleClientsArePingedAndSilentOnesTimeOut() throws Exception {
         long start = System.nanoTime();
+        RawXmppClient mute = RawXmppClient.connect(KEEPALIVE);
         XMPPTCPConnection answering = connect(KEEPALIVE, "alice", "a-pass", "answers");
         BlockingQueue<Jid> serverPings = new LinkedBlockingQueue<>();
         answering.registerIQRequestHandler(new AbstractIqRequestHandler(Ping.ELEMENT, Ping.NAMESPACE,
@@ -195,6 +196,11 @@ class SessionLifecycleTest {
             assertTrue(silent.awaitClosed(WAIT));
         }
         assertEquals("localhost", String.valueOf(serverPings.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)));
+        try (mute) {
+            // Before any header nothing may precede the response header's XML declaration.
+            assertEquals("connection-timeout", mute.awaitStreamError());
+            assertTrue(mute.text().startsWith("<?xml"), mute.text());
+        }
         // The only fixed wait: the answering client must outlive two idle periods.
         long remaining = Duration.ofSeconds(4).toNanos() - (System.nanoTime() - start);
         if (remaining > 0) {
