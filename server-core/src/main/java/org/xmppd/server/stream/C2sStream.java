@@ -96,10 +96,10 @@ public final class C2sStream implements ClientSession {
     }
 
     /**
-     * Takes the resource out of the registry, once, as soon as the stream ends: a stanza routed
-     * to a closing stream would be dropped, while an unbound resource gets the RFC 6121 §8.5
-     * treatment. A session replaced by a new login with the same full JID is no longer
-     * registered, and its successor's presence stands.
+     * Takes the resource out of the registry, once, as soon as the stream ends and before the peer
+     * can see it end: a stanza routed to a closing stream would be dropped, while an unbound
+     * resource gets the RFC 6121 §8.5 treatment. A session replaced by a new login with the same
+     * full JID is no longer registered, and its successor's presence stands.
      */
     private void leave() {
         if (jid != null && !left.getAndSet(true) && services.sessions().find(jid).orElse(null) == this) {
@@ -148,7 +148,7 @@ public final class C2sStream implements ClientSession {
         if (authenticatedLocalpart == null) {
             state = StreamState.NEGOTIATING;
             transport.send(StreamFeatures.beforeAuth(tlsRequiredNow(), transport.canStartTls(),
-                    sasl.offeredMechanisms(), transport.channelBindings()));
+                    sasl.offeredMechanisms(), transport.channelBindings(), services.preAuth().features()));
         } else {
             state = StreamState.AUTHENTICATED;
             transport.send(StreamFeatures.afterAuth());
@@ -212,6 +212,9 @@ public final class C2sStream implements ClientSession {
             throw new StreamErrorException(StreamErrorCondition.POLICY_VIOLATION, "STARTTLS is required first");
         } else if (element.is("auth", Namespaces.SASL)) {
             sasl.begin(element);
+        } else if (services.preAuth().handles(element)) {
+            transport.send(XmlWriter.toStreamXml(
+                    services.preAuth().answer(element, domain, transport.remoteAddress()), Namespaces.CLIENT));
         } else {
             throw new StreamErrorException(StreamErrorCondition.NOT_AUTHORIZED,
                     "Authenticate before sending " + element.name());
@@ -233,9 +236,9 @@ public final class C2sStream implements ClientSession {
 
     private void streamClosed() {
         if (state != StreamState.CLOSED) {
-            transport.send("</stream:stream>");
             state = StreamState.CLOSED;
             leave();
+            transport.send("</stream:stream>");
             transport.close();
         }
     }
@@ -297,12 +300,12 @@ public final class C2sStream implements ClientSession {
             return;
         }
         state = StreamState.CLOSED;
+        leave();
         if (!headerSent) {
             sendHeader(domain, null);
         }
         LOG.debug("stream error {} to {}: {}", condition.elementName(), transport.remoteAddress(), text);
         transport.send(XmlWriter.toStreamXml(condition.toElement(text), Namespaces.CLIENT) + "</stream:stream>");
-        leave();
         transport.close();
     }
 
