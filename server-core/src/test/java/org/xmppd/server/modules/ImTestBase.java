@@ -1,6 +1,7 @@
 package org.xmppd.server.modules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -73,5 +74,23 @@ public abstract class ImTestBase {
         for (Presence presence : receiver.presences()) {
             assertEquals(false, unwanted.test(presence), "unexpected " + presence.toXML());
         }
+    }
+
+    /** {@code from} asks for {@code to}'s presence and {@code to} approves (§3.1). */
+    protected static void subscribe(ImClient from, ImClient to) throws Exception {
+        from.subscription(Presence.Type.subscribe, to.bare());
+        assertTrue(from.nextPush(to.bare()).isSubscriptionPending(), "ask='subscribe' pushed");
+        to.nextPresence(Presence.Type.subscribe, from.bare());
+        to.subscription(Presence.Type.subscribed, from.bare());
+        to.nextPush(from.bare());
+        from.nextPresence(Presence.Type.subscribed, to.bare());
+        from.nextPush(to.bare());
+        from.nextPresence(Presence.Type.available, to.jid()); // §3.1.5: the contact's presence follows
+    }
+
+    /** Mutual subscription: both items end at "both". */
+    protected static void subscribeBothWays(ImClient a, ImClient b) throws Exception {
+        subscribe(a, b);
+        subscribe(b, a);
     }
 }

@@ -139,18 +139,6 @@ public abstract class SubscriptionTest extends ImTestBase {
 
     // --- helpers -------------------------------------------------------------------------------
 
-    /** {@code from} asks for {@code to}'s presence and {@code to} approves (§3.1). */
-    private static void subscribe(ImClient from, ImClient to) throws Exception {
-        from.subscription(Presence.Type.subscribe, to.bare());
-        assertTrue(from.nextPush(to.bare()).isSubscriptionPending(), "ask='subscribe' pushed");
-        to.nextPresence(Presence.Type.subscribe, from.bare());
-        to.subscription(Presence.Type.subscribed, from.bare());
-        to.nextPush(from.bare());
-        from.nextPresence(Presence.Type.subscribed, to.bare());
-        from.nextPush(to.bare());
-        from.nextPresence(Presence.Type.available, to.jid()); // §3.1.5: the contact's presence follows
-    }
-
     private static ItemType type(ImClient owner, BareJid contact) throws Exception {
         RosterPacket.Item item = rosterOf(owner).get(contact);
         return item == null ? null : item.getItemType();
