@@ -14,6 +14,8 @@ public interface OpenBackend extends AutoCloseable {
 
     OfflineStore offline();
 
+    UserDataStore userData();
+
     /** Releases pools and files; the stores must not be used afterwards. */
     @Override
     void close();

@@ -21,6 +21,7 @@ public final class Storage implements AutoCloseable {
     private final RosterStore roster;
     private final PresenceStore presence;
     private final OfflineStore offline;
+    private final UserDataStore userData;
 
     private Storage(List<OpenBackend> opened, Map<StoreKind, OpenBackend> byStore) {
         this.opened = List.copyOf(opened);
@@ -28,6 +29,7 @@ public final class Storage implements AutoCloseable {
         this.roster = byStore.get(StoreKind.ROSTER).roster();
         this.presence = byStore.get(StoreKind.PRESENCE).presence();
         this.offline = byStore.get(StoreKind.OFFLINE).offline();
+        this.userData = byStore.get(StoreKind.USER_DATA).userData();
     }
 
     /** Opens storage with the backends registered through {@link ServiceLoader}. */
@@ -90,6 +92,10 @@ public final class Storage implements AutoCloseable {
 
     public OfflineStore offline() {
         return offline;
+    }
+
+    public UserDataStore userData() {
+        return userData;
     }
 
     /** Closes every opened backend, even when one fails; failures are suppressed exceptions of the one thrown. */

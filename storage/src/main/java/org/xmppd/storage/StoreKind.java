@@ -8,7 +8,8 @@ public enum StoreKind {
     USERS("users"),
     ROSTER("roster"),
     PRESENCE("presence"),
-    OFFLINE("offline");
+    OFFLINE("offline"),
+    USER_DATA("user_data");
 
     private final String key;
 

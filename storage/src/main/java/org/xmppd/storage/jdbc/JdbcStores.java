@@ -10,6 +10,7 @@ import org.xmppd.storage.PresenceStore;
 import org.xmppd.storage.RosterStore;
 import org.xmppd.storage.RosterVersions;
 import org.xmppd.storage.StorageException;
+import org.xmppd.storage.UserDataStore;
 import org.xmppd.storage.UserStore;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -27,6 +28,7 @@ final class JdbcStores implements OpenBackend {
     private final RosterStore roster;
     private final PresenceStore presence;
     private final OfflineStore offline;
+    private final UserDataStore userData;
 
     private JdbcStores(HikariDataSource pool, JdbcExecutor jdbc, SqlDialect dialect) {
         this.pool = pool;
@@ -34,6 +36,7 @@ final class JdbcStores implements OpenBackend {
         this.roster = new JdbcRosterStore(jdbc, dialect, RosterVersions::randomStart);
         this.presence = new JdbcPresenceStore(jdbc, dialect);
         this.offline = new JdbcOfflineStore(jdbc, dialect);
+        this.userData = new JdbcUserDataStore(jdbc, dialect);
     }
 
     /**
@@ -79,6 +82,11 @@ final class JdbcStores implements OpenBackend {
     @Override
     public OfflineStore offline() {
         return offline;
+    }
+
+    @Override
+    public UserDataStore userData() {
+        return userData;
     }
 
     @Override

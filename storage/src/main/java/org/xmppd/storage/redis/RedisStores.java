@@ -5,6 +5,7 @@ import org.xmppd.storage.OpenBackend;
 import org.xmppd.storage.PresenceStore;
 import org.xmppd.storage.RosterStore;
 import org.xmppd.storage.RosterVersions;
+import org.xmppd.storage.UserDataStore;
 import org.xmppd.storage.UserStore;
 
 import redis.clients.jedis.JedisPooled;
@@ -40,6 +41,12 @@ final class RedisStores implements OpenBackend {
     /** Not held here (see {@link RedisBackend#stores()}); {@code Storage} never asks. */
     @Override
     public OfflineStore offline() {
+        throw new UnsupportedOperationException("The redis backend holds only rosters and presence");
+    }
+
+    /** Not held here (see {@link RedisBackend#stores()}); {@code Storage} never asks. */
+    @Override
+    public UserDataStore userData() {
         throw new UnsupportedOperationException("The redis backend holds only rosters and presence");
     }
 
