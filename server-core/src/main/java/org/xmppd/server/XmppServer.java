@@ -25,6 +25,9 @@ import org.xmppd.server.config.ServerConfig;
 import org.xmppd.server.module.ModuleHost;
 import org.xmppd.server.module.ModuleRegistry;
 import org.xmppd.server.module.ModuleServices;
+import org.xmppd.server.modules.register.AccountCreation;
+import org.xmppd.server.modules.register.CredentialFactory;
+import org.xmppd.server.modules.register.RegisterModule;
 import org.xmppd.server.net.C2sListener;
 import org.xmppd.server.net.TlsSettings;
 import org.xmppd.server.router.ServerInfo;
@@ -80,6 +83,9 @@ public final class XmppServer implements AutoCloseable {
         StanzaRouter router = new StanzaRouter(info, sessions, registry, storage.users());
         modules = new ModuleHost(registry, new ModuleServices(router, info, storage, scheduler, sessions));
         modules.start(config.modules(), ModuleHost.available(XmppServer.class.getClassLoader()));
+        // XEP-0077 password change and account removal are every user's right, not an option.
+        CredentialFactory credentials = new CredentialFactory(config.limits().scramIterations(), random);
+        modules.start(List.of(RegisterModule.NAME), Map.of(RegisterModule.NAME, new RegisterModule(credentials)));
 
         TlsSettings tls = tls();
         LimitsConfig limits = config.limits();
@@ -88,7 +94,8 @@ public final class XmppServer implements AutoCloseable {
                 Duration.ofSeconds(Math.max(1, limits.authDelayMaxSeconds())), 10_000));
         C2sServices services = new C2sServices(sessions, router, storage.users(),
                 SaslMechanisms.withSecureRandom(SaslMechanisms.SUPPORTED, limits.scramIterations(), random),
-                throttle, scheduler, random);
+                throttle, scheduler, random,
+                new AccountCreation(config.registration(), storage.users(), credentials, Clock.systemUTC()));
         bind("c2s", config.listeners().c2s(), false, tls, services);
         bind("c2s_direct_tls", config.listeners().c2sDirectTls(), true, tls, services);
         LOG.info("{} {} serving {} on {}", NAME, info.version(), config.hosts(), bound);

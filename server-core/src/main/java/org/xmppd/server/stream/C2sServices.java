@@ -8,7 +8,13 @@ import org.xmppd.server.sasl.SaslMechanisms;
 import org.xmppd.server.session.SessionRegistry;
 import org.xmppd.storage.UserStore;
 
-/** The shared parts every client stream uses. */
+/**
+ * The shared parts every client stream uses.
+ *
+ * @param preAuth answers the IQs allowed before authentication (in-band registration);
+ *                {@link PreAuthHandler#NONE} for none
+ */
 public record C2sServices(SessionRegistry sessions, StanzaRouter router, UserStore users,
-        SaslMechanisms mechanisms, LoginThrottle throttle, ScheduledExecutorService scheduler, SecureRandom random) {
+        SaslMechanisms mechanisms, LoginThrottle throttle, ScheduledExecutorService scheduler, SecureRandom random,
+        PreAuthHandler preAuth) {
 }

@@ -23,10 +23,11 @@ final class StreamFeatures {
 
     /**
      * Before authentication: STARTTLS (marked required when it is) and, unless TLS must come
-     * first, the SASL mechanisms.
+     * first, the SASL mechanisms and the {@code extra} features of pre-authentication IQs
+     * (XEP-0077 registration).
      */
     static String beforeAuth(boolean tlsRequired, boolean canStartTls, List<String> mechanisms,
-            List<ChannelBinding> bindings) {
+            List<ChannelBinding> bindings, List<Element> extra) {
         Element.Builder features = Element.builder("features", Namespaces.STREAMS);
         if (canStartTls) {
             Element.Builder starttls = Element.builder("starttls", Namespaces.TLS);
@@ -46,6 +47,9 @@ final class StreamFeatures {
                         .attribute("type", b.type()).build()));
                 features.child(types.build());
             }
+        }
+        if (!tlsRequired) {
+            extra.forEach(features::child);
         }
         return XmlWriter.toStreamXml(features.build(), Namespaces.CLIENT);
     }
