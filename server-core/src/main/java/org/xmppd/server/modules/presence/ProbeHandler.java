@@ -15,7 +15,8 @@ import org.xmppd.storage.Subscription;
  * Presence probes to a local account (RFC 6121 §4.3.2): answered by the server with the last
  * presence of each available resource when the prober may see it (a from/both subscription, or
  * the account itself), never delivered to the account's clients. Unauthorised probes get
- * nothing, so presence does not leak.
+ * nothing, so presence does not leak; nor does an account without an available resource
+ * answer (§4.3.2 allows silence, and clients show contacts offline until told otherwise).
  * <pre>
  * romeo's server: &lt;presence type='probe' from='romeo@example.net/orchard' to='juliet@example.com'/&gt;
  * S: &lt;presence from='juliet@example.com/balcony' to='romeo@example.net/orchard'&gt;...&lt;/presence&gt;
