@@ -23,6 +23,7 @@ import org.xmppd.codec.StreamOpen;
 import org.xmppd.codec.XmlWriter;
 import org.xmppd.codec.XmppStreamParser;
 import org.xmppd.server.session.ClientSession;
+import org.xmppd.server.session.SessionAttributes;
 
 /**
  * One client-to-server stream (RFC 6120): negotiates TLS, SASL and a resource, then hands
@@ -49,6 +50,7 @@ public final class C2sStream implements ClientSession {
     private volatile long lastInputNanos = System.nanoTime();
     private volatile boolean pingOutstanding;
     private final AtomicBoolean left = new AtomicBoolean();
+    private final SessionAttributes attributes = new SessionAttributes();
 
     public C2sStream(Transport transport, C2sSettings settings, C2sServices services) {
         this.transport = transport;
@@ -88,7 +90,7 @@ public final class C2sStream implements ClientSession {
 
     /** The connection is gone, for whatever reason. */
     public void connectionClosed() {
-        state = StreamState.CLOSED;
+        markClosed();
         if (handshakeTimer != null) {
             handshakeTimer.cancel(false);
         }
@@ -146,11 +148,11 @@ public final class C2sStream implements ClientSession {
         checkHeader(open, requested);
         domain = requested;
         if (authenticatedLocalpart == null) {
-            state = StreamState.NEGOTIATING;
+            enterState(StreamState.NEGOTIATING);
             transport.send(StreamFeatures.beforeAuth(tlsRequiredNow(), transport.canStartTls(),
                     sasl.offeredMechanisms(), transport.channelBindings(), services.preAuth().features()));
         } else {
-            state = StreamState.AUTHENTICATED;
+            enterState(StreamState.AUTHENTICATED);
             transport.send(StreamFeatures.afterAuth());
         }
     }
@@ -224,19 +226,18 @@ public final class C2sStream implements ClientSession {
     private void startTls() {
         if (transport.isSecure() || !transport.canStartTls()) {
             // RFC 6120 §5.4.2.2: failure, then the stream is closed.
+            markClosed();
             transport.send("<failure xmlns='" + Namespaces.TLS + "'/></stream:stream>");
-            state = StreamState.CLOSED;
             transport.close();
             return;
         }
         restartParser();
-        state = StreamState.AWAIT_HEADER;
+        enterState(StreamState.AWAIT_HEADER);
         transport.startTls("<proceed xmlns='" + Namespaces.TLS + "'/>");
     }
 
     private void streamClosed() {
-        if (state != StreamState.CLOSED) {
-            state = StreamState.CLOSED;
+        if (markClosed()) {
             leave();
             transport.send("</stream:stream>");
             transport.close();
@@ -261,15 +262,18 @@ public final class C2sStream implements ClientSession {
         return domain;
     }
 
-    void enterState(StreamState next) {
-        state = next;
+    /** Moves to {@code next}, unless the stream has already ended. */
+    synchronized void enterState(StreamState next) {
+        if (state != StreamState.CLOSED) {
+            state = next;
+        }
     }
 
     /** SASL succeeded: the next input is a new stream header (RFC 6120 §6.4.6). */
     void authenticated(String localpart) {
         authenticatedLocalpart = localpart;
         restartParser();
-        state = StreamState.AWAIT_HEADER;
+        enterState(StreamState.AWAIT_HEADER);
     }
 
     String authenticatedLocalpart() {
@@ -278,7 +282,7 @@ public final class C2sStream implements ClientSession {
 
     void bound(EntityFullJid fullJid) {
         jid = fullJid;
-        state = StreamState.BOUND;
+        enterState(StreamState.BOUND);
         if (handshakeTimer != null) {
             handshakeTimer.cancel(false);
         }
@@ -296,10 +300,9 @@ public final class C2sStream implements ClientSession {
 
     /** Ends the stream with {@code condition}, sending our header first if needed (RFC 6120 §4.9.1.2). */
     void fail(StreamErrorCondition condition, String text) {
-        if (state == StreamState.CLOSED) {
+        if (!markClosed()) {
             return;
         }
-        state = StreamState.CLOSED;
         leave();
         if (!headerSent) {
             sendHeader(domain, null);
@@ -307,6 +310,18 @@ public final class C2sStream implements ClientSession {
         LOG.debug("stream error {} to {}: {}", condition.elementName(), transport.remoteAddress(), text);
         transport.send(XmlWriter.toStreamXml(condition.toElement(text), Namespaces.CLIENT) + "</stream:stream>");
         transport.close();
+    }
+
+    /**
+     * Moves to CLOSED; false when already there. Timers and other sessions (conflict) may end a
+     * stream while its worker does, and only one of them may write the stream's end.
+     */
+    private synchronized boolean markClosed() {
+        if (state == StreamState.CLOSED) {
+            return false;
+        }
+        state = StreamState.CLOSED;
+        return true;
     }
 
     private void sendHeader(DomainBareJid from, String to) {
@@ -342,6 +357,11 @@ public final class C2sStream implements ClientSession {
     @Override
     public Presence presence() {
         return presence;
+    }
+
+    @Override
+    public SessionAttributes attributes() {
+        return attributes;
     }
 
     @Override
