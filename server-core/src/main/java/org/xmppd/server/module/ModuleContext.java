@@ -1,6 +1,7 @@
 package org.xmppd.server.module;
 
 import java.util.concurrent.ScheduledExecutorService;
+import org.xmppd.codec.Iq;
 import org.xmppd.codec.Message;
 import org.xmppd.codec.Presence;
 import org.xmppd.server.router.Router;
@@ -18,6 +19,13 @@ public interface ModuleContext {
 
     /** Sees presences at {@code phase}; higher priorities run first. */
     void onPresence(StanzaPhase phase, int priority, StanzaHandler<Presence> handler);
+
+    /**
+     * Sees every IQ at {@code phase} (requests and responses, before any {@link #onIq(IqRoute, IqHandler)}
+     * handler); for policies such as blocking (XEP-0191), not for answering requests.
+     * At {@link StanzaPhase#DELIVER} it sees IQs to accounts and their resources.
+     */
+    void onIq(StanzaPhase phase, int priority, StanzaHandler<Iq> handler);
 
     /** Announces a feature that has no IQ of its own (carbons, receipts...). */
     void feature(DiscoTarget target, String var);

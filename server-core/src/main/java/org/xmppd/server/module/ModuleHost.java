@@ -8,6 +8,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xmppd.codec.Iq;
 import org.xmppd.codec.Message;
 import org.xmppd.codec.Presence;
 import org.xmppd.server.router.Router;
@@ -85,6 +86,11 @@ public final class ModuleHost {
         @Override
         public void onPresence(StanzaPhase phase, int priority, StanzaHandler<Presence> handler) {
             registry.addPresenceHook(owner, phase, priority, handler);
+        }
+
+        @Override
+        public void onIq(StanzaPhase phase, int priority, StanzaHandler<Iq> handler) {
+            registry.addIqHook(owner, phase, priority, handler);
         }
 
         @Override

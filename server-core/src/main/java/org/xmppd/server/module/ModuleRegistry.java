@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.xmppd.codec.Iq;
 import org.xmppd.codec.Message;
 import org.xmppd.codec.Presence;
 import org.xmppd.codec.Stanza;
@@ -33,6 +34,7 @@ public final class ModuleRegistry {
     private final Map<String, IqBinding> iqHandlers = new ConcurrentHashMap<>();
     private final List<Hook<Message>> messageHooks = new CopyOnWriteArrayList<>();
     private final List<Hook<Presence>> presenceHooks = new CopyOnWriteArrayList<>();
+    private final List<Hook<Iq>> iqHooks = new CopyOnWriteArrayList<>();
     private final List<Announcement<String>> features = new CopyOnWriteArrayList<>();
     private final List<Announcement<Identity>> identities = new CopyOnWriteArrayList<>();
 
@@ -55,6 +57,10 @@ public final class ModuleRegistry {
 
     void addPresenceHook(String owner, StanzaPhase phase, int priority, StanzaHandler<Presence> handler) {
         addSorted(presenceHooks, new Hook<>(owner, phase, priority, handler));
+    }
+
+    void addIqHook(String owner, StanzaPhase phase, int priority, StanzaHandler<Iq> handler) {
+        addSorted(iqHooks, new Hook<>(owner, phase, priority, handler));
     }
 
     private static <S extends Stanza> void addSorted(List<Hook<S>> hooks, Hook<S> hook) {
@@ -80,6 +86,7 @@ public final class ModuleRegistry {
         iqHandlers.values().removeIf(b -> b.owner().equals(owner));
         messageHooks.removeIf(h -> h.owner().equals(owner));
         presenceHooks.removeIf(h -> h.owner().equals(owner));
+        iqHooks.removeIf(h -> h.owner().equals(owner));
         features.removeIf(a -> a.owner().equals(owner));
         identities.removeIf(a -> a.owner().equals(owner));
     }
@@ -101,8 +108,18 @@ public final class ModuleRegistry {
 
     /** Runs the presence hooks of {@code phase}; true when one consumed the stanza. */
     public boolean runPresenceHooks(StanzaPhase phase, Presence presence) throws StanzaErrorException {
-        for (Hook<Presence> hook : presenceHooks) {
-            if (hook.phase() == phase && hook.handler().handle(presence)) {
+        return runHooks(presenceHooks, phase, presence);
+    }
+
+    /** Runs the IQ hooks of {@code phase}; true when one consumed the stanza. */
+    public boolean runIqHooks(StanzaPhase phase, Iq iq) throws StanzaErrorException {
+        return runHooks(iqHooks, phase, iq);
+    }
+
+    private static <S extends Stanza> boolean runHooks(List<Hook<S>> hooks, StanzaPhase phase, S stanza)
+            throws StanzaErrorException {
+        for (Hook<S> hook : hooks) {
+            if (hook.phase() == phase && hook.handler().handle(stanza)) {
                 return true;
             }
         }

@@ -8,7 +8,7 @@ import org.xmppd.codec.StanzaErrorException;
 import org.xmppd.server.session.ClientSession;
 
 /** RFC 6121 §8.5.2: a message to an existing account's bare JID, by type and priority. */
-final class MessageDelivery {
+public final class MessageDelivery {
     private MessageDelivery() {
     }
 
@@ -21,8 +21,7 @@ final class MessageDelivery {
             case "groupchat" -> throw new StanzaErrorException(StanzaErrorCondition.SERVICE_UNAVAILABLE, null);
             default -> { }
         }
-        List<ClientSession> targets = type.equals("headline")
-                ? nonNegative(resources) : highestPriority(resources);
+        List<ClientSession> targets = bareJidRecipients(message, resources);
         if (targets.isEmpty()) {
             if (type.equals("headline")) {
                 return; // §8.5.2.2.1: headlines are dropped when nobody can see them
@@ -31,6 +30,14 @@ final class MessageDelivery {
             throw new StanzaErrorException(StanzaErrorCondition.SERVICE_UNAVAILABLE, null);
         }
         targets.forEach(s -> s.deliver(message.element()));
+    }
+
+    /**
+     * The resources a chat, normal or headline message to the bare JID goes to (RFC 6121
+     * §8.5.2.1): for features that must know who got the original, such as carbons (XEP-0280 §6).
+     */
+    public static List<ClientSession> bareJidRecipients(Message message, List<ClientSession> resources) {
+        return message.messageType().equals("headline") ? nonNegative(resources) : highestPriority(resources);
     }
 
     /** Available resources with a non-negative priority. */

@@ -109,7 +109,7 @@ public final class StanzaRouter implements Router {
         }
     }
 
-    /** Runs the message or presence hooks of {@code phase}; IQs have none. */
+    /** Runs the message, presence or IQ hooks of {@code phase}. */
     private boolean runHooks(StanzaPhase phase, Stanza stanza) throws StanzaErrorException {
         if (stanza instanceof Message m) {
             return modules.runMessageHooks(phase, m);
@@ -117,7 +117,7 @@ public final class StanzaRouter implements Router {
         if (stanza instanceof Presence p) {
             return modules.runPresenceHooks(phase, p);
         }
-        return false;
+        return modules.runIqHooks(phase, (Iq) stanza);
     }
 
     private void toAccount(Stanza stanza, EntityBareJid account) throws StanzaErrorException {
@@ -129,14 +129,15 @@ public final class StanzaRouter implements Router {
             }
             return;
         }
+        if (runHooks(StanzaPhase.DELIVER, stanza)) {
+            return;
+        }
         if (stanza instanceof Iq iq) {
             iqDispatcher.dispatch(iq, false);
-        } else if (!runHooks(StanzaPhase.DELIVER, stanza)) {
-            if (stanza instanceof Message m) {
-                MessageDelivery.toBareJid(m, resources);
-            } else {
-                deliverToAvailable(stanza.element(), resources);
-            }
+        } else if (stanza instanceof Message m) {
+            MessageDelivery.toBareJid(m, resources);
+        } else {
+            deliverToAvailable(stanza.element(), resources);
         }
     }
 

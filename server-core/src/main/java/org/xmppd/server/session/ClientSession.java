@@ -21,6 +21,9 @@ public interface ClientSession {
         return presence != null && presence.isAvailable();
     }
 
+    /** What features remember about this session; empty when it starts, gone when it ends. */
+    SessionAttributes attributes();
+
     /** Ends the stream with a stream error, e.g. {@code conflict} when replaced. */
     void close(StreamErrorCondition condition, String text);
 }
