@@ -95,7 +95,8 @@ public final class XmppServer implements AutoCloseable {
         C2sServices services = new C2sServices(sessions, router, storage.users(),
                 SaslMechanisms.withSecureRandom(SaslMechanisms.SUPPORTED, limits.scramIterations(), random),
                 throttle, scheduler, random,
-                new AccountCreation(config.registration(), storage.users(), credentials, Clock.systemUTC()));
+                new AccountCreation(config.registration(), storage.users(), credentials, Clock.systemUTC()),
+                registry::streamFeatures);
         bind("c2s", config.listeners().c2s(), false, tls, services);
         bind("c2s_direct_tls", config.listeners().c2sDirectTls(), true, tls, services);
         LOG.info("{} {} serving {} on {}", NAME, info.version(), config.hosts(), bound);

@@ -49,7 +49,7 @@ public record ServerConfig(List<String> hosts, String dataDir, String logDir,
      * roster, presence and offline make it an IM server, RFC 6121).
      */
     public static final List<String> DEFAULT_MODULES = List.of("disco", "ping", "version", "time",
-            "roster", "presence", "offline", "lastactivity");
+            "roster", "presence", "offline", "lastactivity", "blocking", "vcard", "private", "carbons", "caps");
 
     private static final Pattern MODULE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 

@@ -1,6 +1,8 @@
 package org.xmppd.server.module;
 
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+import org.xmppd.codec.Element;
 import org.xmppd.codec.Iq;
 import org.xmppd.codec.Message;
 import org.xmppd.codec.Presence;
@@ -31,6 +33,12 @@ public interface ModuleContext {
     void feature(DiscoTarget target, String var);
 
     void identity(DiscoTarget target, Identity identity);
+
+    /**
+     * Adds a child to the {@code <stream:features/>} offered after authentication (RFC 6120
+     * §4.3.2), asked each time it is offered so it may reflect the current state (XEP-0115 §6.3).
+     */
+    void streamFeature(Supplier<Element> feature);
 
     /** The features and identities announced so far for {@code target}. */
     DiscoInfo discoInfo(DiscoTarget target);

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+import org.xmppd.codec.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmppd.codec.Iq;
@@ -101,6 +103,11 @@ public final class ModuleHost {
         @Override
         public void identity(DiscoTarget target, Identity identity) {
             registry.addIdentity(owner, target, identity);
+        }
+
+        @Override
+        public void streamFeature(Supplier<Element> feature) {
+            registry.addStreamFeature(owner, feature);
         }
 
         @Override

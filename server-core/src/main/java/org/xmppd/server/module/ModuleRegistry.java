@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.xmppd.codec.Element;
 import org.xmppd.codec.Iq;
 import org.xmppd.codec.Message;
 import org.xmppd.codec.Presence;
@@ -37,6 +39,7 @@ public final class ModuleRegistry {
     private final List<Hook<Iq>> iqHooks = new CopyOnWriteArrayList<>();
     private final List<Announcement<String>> features = new CopyOnWriteArrayList<>();
     private final List<Announcement<Identity>> identities = new CopyOnWriteArrayList<>();
+    private final List<Announcement<Supplier<Element>>> streamFeatures = new CopyOnWriteArrayList<>();
 
     private static String key(String type, String element, String namespace) {
         return type + ' ' + element + ' ' + namespace;
@@ -81,6 +84,17 @@ public final class ModuleRegistry {
         identities.add(new Announcement<>(owner, target, identity));
     }
 
+    void addStreamFeature(String owner, Supplier<Element> feature) {
+        streamFeatures.add(new Announcement<>(owner, DiscoTarget.SERVER, feature));
+    }
+
+    /** The stream features modules offer after authentication, in registration order. */
+    public List<Element> streamFeatures() {
+        List<Element> elements = new ArrayList<>();
+        streamFeatures.forEach(a -> elements.add(a.value().get()));
+        return elements;
+    }
+
     /** Removes every registration made by {@code owner}. */
     public void removeAll(String owner) {
         iqHandlers.values().removeIf(b -> b.owner().equals(owner));
@@ -89,6 +103,7 @@ public final class ModuleRegistry {
         iqHooks.removeIf(h -> h.owner().equals(owner));
         features.removeIf(a -> a.owner().equals(owner));
         identities.removeIf(a -> a.owner().equals(owner));
+        streamFeatures.removeIf(a -> a.owner().equals(owner));
     }
 
     /** The handler for this IQ request, or null. */

@@ -1,7 +1,10 @@
 package org.xmppd.server.stream;
 
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+import org.xmppd.codec.Element;
 import org.xmppd.server.router.StanzaRouter;
 import org.xmppd.server.sasl.LoginThrottle;
 import org.xmppd.server.sasl.SaslMechanisms;
@@ -11,10 +14,11 @@ import org.xmppd.storage.UserStore;
 /**
  * The shared parts every client stream uses.
  *
- * @param preAuth answers the IQs allowed before authentication (in-band registration);
- *                {@link PreAuthHandler#NONE} for none
+ * @param preAuth           answers the IQs allowed before authentication (in-band registration);
+ *                          {@link PreAuthHandler#NONE} for none
+ * @param featuresAfterAuth the modules' children of the post-authentication stream features
  */
 public record C2sServices(SessionRegistry sessions, StanzaRouter router, UserStore users,
         SaslMechanisms mechanisms, LoginThrottle throttle, ScheduledExecutorService scheduler, SecureRandom random,
-        PreAuthHandler preAuth) {
+        PreAuthHandler preAuth, Supplier<List<Element>> featuresAfterAuth) {
 }

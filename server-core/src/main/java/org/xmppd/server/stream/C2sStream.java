@@ -153,7 +153,7 @@ public final class C2sStream implements ClientSession {
                     sasl.offeredMechanisms(), transport.channelBindings(), services.preAuth().features()));
         } else {
             enterState(StreamState.AUTHENTICATED);
-            transport.send(StreamFeatures.afterAuth());
+            transport.send(StreamFeatures.afterAuth(services.featuresAfterAuth().get()));
         }
     }
 

@@ -10,14 +10,6 @@ import org.xmppd.server.sasl.ChannelBinding;
 final class StreamFeatures {
     static final String SASL_CB = "urn:xmpp:sasl-cb:0";
 
-    private static final String BIND_AND_SESSION = XmlWriter.toStreamXml(
-            Element.builder("features", Namespaces.STREAMS)
-                    .child(Element.of("bind", Namespaces.BIND))
-                    // draft-cridland-xmpp-session-01: old clients may still ask for a session.
-                    .child(Element.builder("session", Namespaces.SESSION)
-                            .child(Element.of("optional", Namespaces.SESSION)).build())
-                    .build(), Namespaces.CLIENT);
-
     private StreamFeatures() {
     }
 
@@ -54,8 +46,17 @@ final class StreamFeatures {
         return XmlWriter.toStreamXml(features.build(), Namespaces.CLIENT);
     }
 
-    /** After SASL: resource binding (RFC 6120 §7) and the optional legacy session. */
-    static String afterAuth() {
-        return BIND_AND_SESSION;
+    /**
+     * After SASL: resource binding (RFC 6120 §7), the optional legacy session and what modules
+     * add (e.g. the server's entity capabilities, XEP-0115 §6.3).
+     */
+    static String afterAuth(List<Element> extra) {
+        Element.Builder features = Element.builder("features", Namespaces.STREAMS)
+                .child(Element.of("bind", Namespaces.BIND))
+                // draft-cridland-xmpp-session-01: old clients may still ask for a session.
+                .child(Element.builder("session", Namespaces.SESSION)
+                        .child(Element.of("optional", Namespaces.SESSION)).build());
+        extra.forEach(features::child);
+        return XmlWriter.toStreamXml(features.build(), Namespaces.CLIENT);
     }
 }

@@ -43,7 +43,8 @@ class ConfigLoaderTest {
         assertEquals(4096, config.limits().scramIterations());
         assertEquals(60, config.limits().handshakeTimeoutSeconds());
         assertFalse(config.registration().enabled());
-        assertEquals(List.of("disco", "ping", "version", "time", "roster", "presence", "offline", "lastactivity"),
+        assertEquals(List.of("disco", "ping", "version", "time", "roster", "presence", "offline", "lastactivity",
+                "blocking", "vcard", "private", "carbons", "caps"),
                 config.modules());
         assertEquals("h2", config.storage().defaultBackend());
         assertEquals(null, config.tls().certificate());

@@ -1,5 +1,7 @@
 package org.xmppd.server.modules.disco;
 
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.jxmpp.jid.Jid;
 import org.xmppd.codec.Element;
 import org.xmppd.codec.Iq;
@@ -12,6 +14,7 @@ import org.xmppd.server.module.Identity;
 import org.xmppd.server.module.ModuleContext;
 import org.xmppd.server.module.Xep;
 import org.xmppd.server.module.XmppModule;
+import org.xmppd.server.modules.caps.EntityCaps;
 
 /**
  * XEP-0030: Service Discovery for the server and for accounts. Features come from the IQ
@@ -46,12 +49,13 @@ public final class DiscoModule implements XmppModule {
 
     private Element info(Iq iq) throws StanzaErrorException {
         Element query = iq.payload().orElseThrow();
+        DiscoInfo info = withInfoFeature(context.discoInfo(targetOf(iq)));
         String node = query.attributeOrNull("node");
-        if (node != null) {
+        // XEP-0115 §6.2: the entity capabilities node answers like the entity itself.
+        if (node != null && !node.equals(EntityCaps.node(info))) {
             throw new StanzaErrorException(StanzaErrorCondition.ITEM_NOT_FOUND, "No such node: " + node);
         }
-        DiscoInfo info = context.discoInfo(targetOf(iq));
-        Element.Builder result = Element.builder("query", INFO);
+        Element.Builder result = Element.builder("query", INFO).attribute("node", node);
         for (Identity identity : info.identities()) {
             result.child(Element.builder("identity", INFO)
                     .attribute("category", identity.category())
@@ -59,13 +63,17 @@ public final class DiscoModule implements XmppModule {
                     .attribute("name", identity.name())
                     .build());
         }
-        result.child(Element.builder("feature", INFO).attribute("var", INFO).build());
         for (String feature : info.features()) {
-            if (!feature.equals(INFO)) {
-                result.child(Element.builder("feature", INFO).attribute("var", feature).build());
-            }
+            result.child(Element.builder("feature", INFO).attribute("var", feature).build());
         }
         return iq.result(result.build());
+    }
+
+    /** Every entity answering disco#info supports it (XEP-0030 §3.1). */
+    private static DiscoInfo withInfoFeature(DiscoInfo info) {
+        SortedSet<String> features = new TreeSet<>(info.features());
+        features.add(INFO);
+        return new DiscoInfo(info.identities(), features);
     }
 
     private Element items(Iq iq) throws StanzaErrorException {

@@ -1,0 +1,2 @@
+/** XEP-0115: Entity Capabilities of the server. */
+package org.xmppd.server.modules.caps;

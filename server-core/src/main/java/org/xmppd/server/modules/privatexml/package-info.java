@@ -1,0 +1,2 @@
+/** XEP-0049: Private XML Storage. */
+package org.xmppd.server.modules.privatexml;
