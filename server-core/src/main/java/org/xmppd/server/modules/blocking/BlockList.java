@@ -8,8 +8,8 @@ import org.jxmpp.jid.Jid;
 /**
  * One account's blocked JIDs, immutable, with the matching of XEP-0191 §3 (as XEP-0016 §2.1):
  * {@code user@domain/resource} matches only that resource, {@code user@domain} any of its
- * resources, {@code domain/resource} only that resource, and {@code domain} the domain, every
- * address at it and every address at its subdomains.
+ * resources, {@code domain/resource} only that resource of the domain itself, and {@code domain}
+ * the domain, every address at it and every address at its subdomains.
  */
 record BlockList(SortedSet<String> jids) {
     static final BlockList EMPTY = new BlockList(new TreeSet<>());
@@ -30,11 +30,8 @@ record BlockList(SortedSet<String> jids) {
         if (jids.contains(jid.toString()) || jids.contains(jid.asBareJid().toString())) {
             return true;
         }
-        String domain = jid.getDomain().toString();
-        if (jid.hasResource() && jids.contains(domain + "/" + jid.getResourceOrThrow())) {
-            return true;
-        }
-        return blocksDomain(domain);
+        // A domain/resource item matches only that very JID, checked above.
+        return blocksDomain(jid.getDomain().toString());
     }
 
     /** The domain itself or a parent domain is blocked. */
