@@ -1,6 +1,8 @@
 package org.xmppd.server.modules.register;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.slf4j.Logger;
@@ -24,6 +26,13 @@ import org.xmppd.storage.Subscription;
 final class AccountRemoval {
     private static final Logger LOG = LoggerFactory.getLogger(AccountRemoval.class);
 
+    /**
+     * How long the sessions stay open after the confirmation. A client that closes its stream as
+     * soon as it reads the result (Smack does) gets a clean close; a stream error crossing its own
+     * {@code </stream:stream>} leaves Smack waiting for our closing tag until its reply timeout.
+     */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
+
     private final ModuleContext context;
 
     AccountRemoval(ModuleContext context) {
@@ -34,19 +43,27 @@ final class AccountRemoval {
     void remove(Iq request, EntityBareJid user) {
         List<ClientSession> sessions = context.sessions().sessions(user);
         cancelSubscriptions(user, sessions);
+        deleteData(user);
+        // Last, so that a storage failure above leaves an account the user can still log in to.
+        context.storage().users().delete(user);
+        LOG.info("account {} removed in-band", user);
+        context.router().route(request.emptyResult());
+        context.scheduler().schedule(() -> endSessions(user), CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void endSessions(EntityBareJid user) {
+        for (ClientSession session : context.sessions().sessions(user)) {
+            session.close(StreamErrorCondition.NOT_AUTHORIZED, "The account has been removed");
+        }
+        // A closing session leaves its last presence and activity behind (RFC 6121 §4.5.3, XEP-0012),
+        // and the grace period may have stored more: it all belongs to the removed account.
+        deleteData(user);
+    }
+
+    private void deleteData(EntityBareJid user) {
         Storage storage = context.storage();
         storage.roster().deleteAll(user);
         storage.offline().deleteAll(user);
-        storage.presence().deleteAll(user);
-        // Last, so that a storage failure above leaves an account the user can still log in to.
-        storage.users().delete(user);
-        LOG.info("account {} removed in-band", user);
-        context.router().route(request.emptyResult());
-        for (ClientSession session : sessions) {
-            session.close(StreamErrorCondition.NOT_AUTHORIZED, "The account has been removed");
-        }
-        // A closing session leaves its last presence and activity behind (RFC 6121 §4.5.3,
-        // XEP-0012); they belong to the removed account too.
         storage.presence().deleteAll(user);
     }
 

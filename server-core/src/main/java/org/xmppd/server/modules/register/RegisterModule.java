@@ -8,6 +8,7 @@ import org.xmppd.codec.Element;
 import org.xmppd.codec.Iq;
 import org.xmppd.codec.StanzaErrorCondition;
 import org.xmppd.codec.StanzaErrorException;
+import org.xmppd.codec.StanzaErrors;
 import org.xmppd.server.module.IqRoute;
 import org.xmppd.server.module.ModuleContext;
 import org.xmppd.server.module.Xep;
@@ -60,23 +61,39 @@ public final class RegisterModule implements XmppModule {
         EntityFullJid user = ownAccount(iq);
         Element query = iq.payload().orElseThrow();
         if (RegistrationQuery.isRemove(query)) {
+            if (query.elements().size() != 1) {
+                throw new StanzaErrorException(StanzaErrorCondition.BAD_REQUEST, "<remove/> comes alone");
+            }
             removal.remove(iq, user.asEntityBareJid());
             return null;
         }
-        if (RegistrationQuery.field(query, "username").isEmpty() || RegistrationQuery.field(query, "password").isEmpty()) {
-            // §3.3: a password change carries both fields.
-            throw new StanzaErrorException(StanzaErrorCondition.BAD_REQUEST, "Send username and password");
+        try {
+            changePassword(user, query);
+            return iq.emptyResult();
+        } catch (StanzaErrorException e) {
+            // §3.3: errors about a password change do not echo the request, which holds the password.
+            return StanzaErrors.of(iq.element().toBuilder().clearChildren().build(), e);
+        }
+    }
+
+    /**
+     * §3.3: both fields, the user's own username, and a password that is not empty (an empty one
+     * keeps the old password, so it is refused rather than ignored).
+     */
+    private void changePassword(EntityFullJid user, Element query) throws StanzaErrorException {
+        String password = RegistrationQuery.field(query, "password").orElse("");
+        if (RegistrationQuery.field(query, "username").isEmpty() || password.isEmpty()) {
+            throw new StanzaErrorException(StanzaErrorCondition.BAD_REQUEST, "Send username and a new password");
         }
         Localpart username = RegistrationQuery.username(query);
         if (!username.equals(user.getLocalpart())) {
             throw new StanzaErrorException(StanzaErrorCondition.NOT_ALLOWED,
                     "You are logged in as " + user.getLocalpart() + " and can change only that password");
         }
-        changePassword(user.asEntityBareJid(), RegistrationQuery.field(query, "password").orElseThrow());
-        return iq.emptyResult();
+        replaceCredentials(user.asEntityBareJid(), password);
     }
 
-    private void changePassword(EntityBareJid user, String password) throws StanzaErrorException {
+    private void replaceCredentials(EntityBareJid user, String password) throws StanzaErrorException {
         if (!context.storage().users().replaceCredentials(user, credentials.derive(password))) {
             throw new StanzaErrorException(StanzaErrorCondition.ITEM_NOT_FOUND, "The account no longer exists");
         }

@@ -131,6 +131,23 @@ class RegistrationTest {
     }
 
     @Test
+    void emptyNewPasswordIsRefusedAndTheOldOneKept() throws Exception {
+        CLOSED.createUser("olivia", "kept");
+        XMPPTCPConnection connection = CLOSED.login("olivia", "kept", "SCRAM-SHA-256");
+        try {
+            Registration change = new Registration(Map.of("username", "olivia", "password", ""));
+            change.setType(IQ.Type.set);
+            change.setTo(connection.getXMPPServiceDomain());
+            XMPPErrorException e = assertThrows(XMPPErrorException.class,
+                    () -> connection.sendIqRequestAndWaitForResponse(change));
+            assertEquals(StanzaError.Condition.bad_request, e.getStanzaError().getCondition());
+        } finally {
+            connection.disconnect();
+        }
+        CLOSED.login("olivia", "kept", "SCRAM-SHA-256").disconnect();
+    }
+
+    @Test
     void anotherUsersPasswordCannotBeChanged() throws Exception {
         CLOSED.createUser("heidi", "hers");
         CLOSED.createUser("ivan", "his");
