@@ -14,6 +14,9 @@ import org.xmppd.codec.Iq;
 import org.xmppd.codec.Message;
 import org.xmppd.codec.Presence;
 import org.xmppd.codec.Stanza;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmppd.codec.StanzaErrorCondition;
 import org.xmppd.codec.StanzaErrorException;
 
 /**
@@ -21,6 +24,8 @@ import org.xmppd.codec.StanzaErrorException;
  * owner so that stopping a module removes exactly what it added.
  */
 public final class ModuleRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(ModuleRegistry.class);
+
     /** An IQ handler with the route it was registered for. */
     public record IqBinding(String owner, IqRoute route, IqHandler handler) {
     }
@@ -113,12 +118,7 @@ public final class ModuleRegistry {
 
     /** Runs the message hooks of {@code phase}; true when one consumed the stanza. */
     public boolean runMessageHooks(StanzaPhase phase, Message message) throws StanzaErrorException {
-        for (Hook<Message> hook : messageHooks) {
-            if (hook.phase() == phase && hook.handler().handle(message)) {
-                return true;
-            }
-        }
-        return false;
+        return runHooks(messageHooks, phase, message);
     }
 
     /** Runs the presence hooks of {@code phase}; true when one consumed the stanza. */
@@ -134,7 +134,18 @@ public final class ModuleRegistry {
     private static <S extends Stanza> boolean runHooks(List<Hook<S>> hooks, StanzaPhase phase, S stanza)
             throws StanzaErrorException {
         for (Hook<S> hook : hooks) {
-            if (hook.phase() == phase && hook.handler().handle(stanza)) {
+            if (hook.phase() != phase) {
+                continue;
+            }
+            boolean consumed;
+            try {
+                consumed = hook.handler().handle(stanza);
+            } catch (RuntimeException e) {
+                // One failing module must not end the sender's stream: the sender gets an error.
+                LOG.error("module {} failed on {}", hook.owner(), stanza, e);
+                throw new StanzaErrorException(StanzaErrorCondition.INTERNAL_SERVER_ERROR, null);
+            }
+            if (consumed) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package org.xmppd.server.modules.roster;
 
+import org.xmppd.codec.Element;
 import org.xmppd.server.module.IqRoute;
 import org.xmppd.server.module.KeyedLocks;
 import org.xmppd.server.module.ModuleContext;
@@ -40,5 +41,8 @@ public final class RosterModule implements XmppModule {
         SubscriptionHandler subscriptions = new SubscriptionHandler(editor, interested, router, sharing);
         context.onPresence(StanzaPhase.SENT, SUBSCRIPTION_PRIORITY, StorageGuard.of(name(), subscriptions::outbound));
         context.onPresence(StanzaPhase.DELIVER, SUBSCRIPTION_PRIORITY, StorageGuard.of(name(), subscriptions::inbound));
+        // RFC 6121 §2.6.1 and §3.4.1: clients use versioning and pre-approval only when announced.
+        context.streamFeature(() -> Element.of("ver", "urn:xmpp:features:rosterver"));
+        context.streamFeature(() -> Element.of("sub", "urn:xmpp:features:pre-approval"));
     }
 }

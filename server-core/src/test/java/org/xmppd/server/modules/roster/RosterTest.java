@@ -1,5 +1,6 @@
 package org.xmppd.server.modules.roster;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -71,6 +72,16 @@ public abstract class RosterTest extends ImTestBase {
     }
 
     /** §2.6 (XEP-0237): an unchanged version gets an empty result; a stale one the roster and new version. */
+    @Test
+    void versioningAndPreApprovalAreAnnounced() throws Exception {
+        try (ImClient desk = login(newAccount("alice"), "desk")) {
+            org.jivesoftware.smack.roster.Roster roster =
+                    org.jivesoftware.smack.roster.Roster.getInstanceFor(desk.connection());
+            assertTrue(roster.isRosterVersioningSupported(), "rosterver stream feature");
+            assertTrue(roster.isSubscriptionPreApprovalSupported(), "pre-approval stream feature");
+        }
+    }
+
     @Test
     void versioning() throws Exception {
         String alice = newAccount("alice");
