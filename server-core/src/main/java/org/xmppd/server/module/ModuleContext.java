@@ -1,5 +1,7 @@
 package org.xmppd.server.module;
 
+import java.util.List;
+import org.jxmpp.jid.DomainBareJid;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.xmppd.codec.Element;
@@ -28,6 +30,15 @@ public interface ModuleContext {
      * At {@link StanzaPhase#DELIVER} it sees IQs to accounts and their resources.
      */
     void onIq(StanzaPhase phase, int priority, StanzaHandler<Iq> handler);
+
+    /**
+     * Hosts a service (MUC, PubSub...) at {@code domain}: every stanza to that domain or a JID
+     * under it goes to {@code handler}, and the service is listed in the server's disco#items.
+     */
+    void service(DomainBareJid domain, String name, ServiceHandler handler);
+
+    /** The hosted services under {@code domain} (e.g. {@code conference.<domain>}), for disco#items. */
+    List<DiscoItem> serviceItems(DomainBareJid domain);
 
     /** Announces a feature that has no IQ of its own (carbons, receipts...). */
     void feature(DiscoTarget target, String var);

@@ -1,5 +1,6 @@
 package org.xmppd.server.module;
 
+import org.jxmpp.jid.DomainBareJid;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +94,23 @@ public final class ModuleHost {
         @Override
         public void onIq(StanzaPhase phase, int priority, StanzaHandler<Iq> handler) {
             registry.addIqHook(owner, phase, priority, handler);
+        }
+
+        @Override
+        public List<DiscoItem> serviceItems(DomainBareJid domain) {
+            String suffix = "." + domain;
+            List<DiscoItem> items = new ArrayList<>();
+            for (ModuleRegistry.ServiceBinding service : registry.services()) {
+                if (service.domain().toString().endsWith(suffix)) {
+                    items.add(new DiscoItem(service.domain(), service.name()));
+                }
+            }
+            return items;
+        }
+
+        @Override
+        public void service(DomainBareJid domain, String name, ServiceHandler handler) {
+            registry.addService(owner, domain, name, handler);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.xmppd.server.module;
 
+import org.jxmpp.jid.DomainBareJid;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,9 +37,14 @@ public final class ModuleRegistry {
     private record Announcement<T>(String owner, DiscoTarget target, T value) {
     }
 
+    /** A hosted service domain and what handles its stanzas. */
+    public record ServiceBinding(String owner, DomainBareJid domain, String name, ServiceHandler handler) {
+    }
+
     private static final Comparator<Hook<?>> BY_PRIORITY = Comparator.comparingInt(h -> -h.priority());
 
     private final Map<String, IqBinding> iqHandlers = new ConcurrentHashMap<>();
+    private final Map<DomainBareJid, ServiceBinding> services = new ConcurrentHashMap<>();
     private final List<Hook<Message>> messageHooks = new CopyOnWriteArrayList<>();
     private final List<Hook<Presence>> presenceHooks = new CopyOnWriteArrayList<>();
     private final List<Hook<Iq>> iqHooks = new CopyOnWriteArrayList<>();
@@ -81,6 +87,24 @@ public final class ModuleRegistry {
         }
     }
 
+    void addService(String owner, DomainBareJid domain, String name, ServiceHandler handler) {
+        ServiceBinding previous = services.putIfAbsent(domain, new ServiceBinding(owner, domain, name, handler));
+        if (previous != null) {
+            throw new IllegalStateException("service domain " + domain + " of module " + owner
+                    + " is already hosted by module " + previous.owner());
+        }
+    }
+
+    /** The service hosted at {@code domain}, or null. */
+    public ServiceBinding service(DomainBareJid domain) {
+        return services.isEmpty() ? null : services.get(domain);
+    }
+
+    /** Every hosted service, for disco#items of the server. */
+    public List<ServiceBinding> services() {
+        return List.copyOf(services.values());
+    }
+
     void addFeature(String owner, DiscoTarget target, String var) {
         features.add(new Announcement<>(owner, target, var));
     }
@@ -103,6 +127,7 @@ public final class ModuleRegistry {
     /** Removes every registration made by {@code owner}. */
     public void removeAll(String owner) {
         iqHandlers.values().removeIf(b -> b.owner().equals(owner));
+        services.values().removeIf(b -> b.owner().equals(owner));
         messageHooks.removeIf(h -> h.owner().equals(owner));
         presenceHooks.removeIf(h -> h.owner().equals(owner));
         iqHooks.removeIf(h -> h.owner().equals(owner));

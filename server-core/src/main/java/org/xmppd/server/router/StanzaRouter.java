@@ -75,7 +75,10 @@ public final class StanzaRouter implements Router {
 
     private void dispatch(Stanza stanza) throws StanzaErrorException {
         Jid to = stanza.to();
-        if (to == null) {
+        ModuleRegistry.ServiceBinding service = to == null ? null : modules.service(to.asDomainBareJid());
+        if (service != null) {
+            service.handler().handle(stanza);
+        } else if (to == null) {
             toSelf(stanza);
         } else if (!server.isLocal(to)) {
             // No server-to-server yet: RFC 6120 §10.4.3 remote-server-not-found.

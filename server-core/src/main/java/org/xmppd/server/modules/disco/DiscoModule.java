@@ -2,12 +2,14 @@ package org.xmppd.server.modules.disco;
 
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.Jid;
 import org.xmppd.codec.Element;
 import org.xmppd.codec.Iq;
 import org.xmppd.codec.StanzaErrorCondition;
 import org.xmppd.codec.StanzaErrorException;
 import org.xmppd.server.module.DiscoInfo;
+import org.xmppd.server.module.DiscoItem;
 import org.xmppd.server.module.DiscoTarget;
 import org.xmppd.server.module.IqRoute;
 import org.xmppd.server.module.Identity;
@@ -82,8 +84,17 @@ public final class DiscoModule implements XmppModule {
         if (node != null) {
             throw new StanzaErrorException(StanzaErrorCondition.ITEM_NOT_FOUND, "No such node: " + node);
         }
-        // Services (MUC, PubSub) add their items when they exist; accounts have none yet.
-        return iq.result(Element.of("query", ITEMS));
+        Element.Builder result = Element.builder("query", ITEMS);
+        if (targetOf(iq) == DiscoTarget.SERVER) {
+            // XEP-0030 §4: the server lists the services it hosts (MUC, PubSub...).
+            DomainBareJid domain = iq.to() == null ? iq.from().asDomainBareJid() : iq.to().asDomainBareJid();
+            for (DiscoItem item : context.serviceItems(domain)) {
+                result.child(Element.builder("item", ITEMS).attribute("jid", item.jid().toString())
+                        .attribute("name", item.name()).build());
+            }
+        }
+        // Accounts list no items until PEP nodes exist.
+        return iq.result(result.build());
     }
 
     private static DiscoTarget targetOf(Iq iq) throws StanzaErrorException {
