@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.xmppd.server.module.ModuleHost;
 import org.xmppd.server.tls.TlsConfig;
 import org.xmppd.storage.Storage;
 
@@ -32,8 +33,9 @@ final class CheckCommand implements Callable<Integer> {
         ConfigOption.LoadedConfig loaded = config.load(env);
         try {
             Storage.validate(loaded.config().storage());
+            ModuleHost.validate(loaded.config(), ModuleHost.available(CheckCommand.class.getClassLoader()));
         } catch (IllegalArgumentException e) {
-            // The message names the storage key that picked a missing or unfit backend.
+            // The message names the storage or module key that is wrong.
             throw new CliFailure(loaded.file() + ": " + e.getMessage(), e);
         }
         TlsConfig tls = loaded.resolved().tls();

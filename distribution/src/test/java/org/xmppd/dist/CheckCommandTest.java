@@ -67,6 +67,15 @@ class CheckCommandTest {
     }
 
     @Test
+    void badModuleOptionFailsWithItsKey() throws IOException {
+        Path file = config("module_options:\n  offline: {max_messages_per_user: 0}\n");
+        CliRun run = CliRun.run(home, "", "check");
+        assertEquals(1, run.status(), run.toString());
+        assertEquals("xmppd: " + file + ": module_options.offline: max_messages_per_user: must be at least 1 (was 0)"
+                + System.lineSeparator(), run.err());
+    }
+
+    @Test
     void missingConfigFileIsNamed() {
         Path missing = home.resolve("elsewhere.yml");
         CliRun run = CliRun.run(home, "", "check", "--config", missing.toString());

@@ -82,10 +82,10 @@ public final class XmppServer implements AutoCloseable {
         ModuleRegistry registry = new ModuleRegistry();
         StanzaRouter router = new StanzaRouter(info, sessions, registry, storage.users());
         modules = new ModuleHost(registry, new ModuleServices(router, info, storage, scheduler, sessions));
-        modules.start(config.modules(), ModuleHost.available(XmppServer.class.getClassLoader()));
+        modules.start(config, ModuleHost.available(XmppServer.class.getClassLoader()));
         // XEP-0077 password change and account removal are every user's right, not an option.
         CredentialFactory credentials = new CredentialFactory(config.limits().scramIterations(), random);
-        modules.start(List.of(RegisterModule.NAME), Map.of(RegisterModule.NAME, new RegisterModule(credentials)));
+        modules.startBuiltIn(new RegisterModule(credentials));
 
         TlsSettings tls = tls();
         LimitsConfig limits = config.limits();

@@ -74,7 +74,7 @@ public final class ConfigLoader {
         return install == null ? confDir : install;
     }
 
-    private static ObjectMapper newMapper() {
+    static ObjectMapper newMapper() {
         return YAMLMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -109,7 +109,7 @@ public final class ConfigLoader {
      * Lays {@code user} over {@code base}: mappings merge key by key, everything else (lists,
      * scalars) replaces, and an empty value keeps the default.
      */
-    private static void overlay(ObjectNode base, ObjectNode user) {
+    static void overlay(ObjectNode base, ObjectNode user) {
         Iterator<Map.Entry<String, JsonNode>> fields = user.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -31,12 +32,15 @@ import org.xmppd.storage.StorageConfig;
  * @param limits       resource limits and timeouts
  * @param storage      which backend holds which store
  * @param registration in-band registration policy
+ * @param moduleOptions per-module settings, {@code module_options.<module>.<key>}; each module
+ *                     binds and validates its own section when it starts
  * @param modules      the feature modules to load, by name; default
  *                     {@code [disco, ping, version, time, roster, presence, offline, lastactivity]}
  */
 public record ServerConfig(List<String> hosts, String dataDir, String logDir,
         ListenersConfig listeners, TlsConfig tls, LimitsConfig limits, StorageConfig storage,
-        RegistrationConfig registration, List<String> modules) {
+        RegistrationConfig registration, List<String> modules,
+        Map<String, Map<String, Object>> moduleOptions) {
 
     /** Serves only the local machine until an admin names a real domain. */
     public static final List<String> DEFAULT_HOSTS = List.of("localhost");
@@ -64,11 +68,12 @@ public record ServerConfig(List<String> hosts, String dataDir, String logDir,
         storage = storage == null ? StorageConfig.defaults() : storage;
         registration = registration == null ? RegistrationConfig.defaults() : registration;
         modules = modules == null ? DEFAULT_MODULES : moduleNames(modules);
+        moduleOptions = moduleOptions == null ? Map.of() : optionsOfEnabled(moduleOptions, modules);
     }
 
     /** Every key at its default: serves {@code localhost} on 5222/5223 with H2 storage. */
     public static ServerConfig defaults() {
-        return new ServerConfig(null, null, null, null, null, null, null, null, null);
+        return new ServerConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The hosts as JIDs; each was validated, so none can fail to parse. */
@@ -105,55 +110,80 @@ public record ServerConfig(List<String> hosts, String dataDir, String logDir,
                 resolveOrNull(installDir, tls.privateKey()), tls.protocols());
         return new ServerConfig(hosts, dataPath(installDir).toString(),
                 logPath(installDir).toString(), listeners, resolvedTls, limits, storage,
-                registration, modules);
+                registration, modules, moduleOptions);
     }
 
     /** This configuration serving other hosts. */
     public ServerConfig withHosts(List<String> newHosts) {
         return new ServerConfig(newHosts, dataDir, logDir, listeners, tls, limits, storage,
-                registration, modules);
+                registration, modules, moduleOptions);
     }
 
     /** This configuration with another data directory. */
     public ServerConfig withDataDir(String newDataDir) {
         return new ServerConfig(hosts, newDataDir, logDir, listeners, tls, limits, storage,
-                registration, modules);
+                registration, modules, moduleOptions);
     }
 
     /** This configuration with other listeners. */
     public ServerConfig withListeners(ListenersConfig newListeners) {
         return new ServerConfig(hosts, dataDir, logDir, newListeners, tls, limits, storage,
-                registration, modules);
+                registration, modules, moduleOptions);
     }
 
     /** This configuration with other TLS settings. */
     public ServerConfig withTls(TlsConfig newTls) {
         return new ServerConfig(hosts, dataDir, logDir, listeners, newTls, limits, storage,
-                registration, modules);
+                registration, modules, moduleOptions);
     }
 
     /** This configuration with other limits. */
     public ServerConfig withLimits(LimitsConfig newLimits) {
         return new ServerConfig(hosts, dataDir, logDir, listeners, tls, newLimits, storage,
-                registration, modules);
+                registration, modules, moduleOptions);
     }
 
     /** This configuration with other storage settings. */
     public ServerConfig withStorage(StorageConfig newStorage) {
         return new ServerConfig(hosts, dataDir, logDir, listeners, tls, limits, newStorage,
-                registration, modules);
+                registration, modules, moduleOptions);
     }
 
     /** This configuration with another registration policy. */
     public ServerConfig withRegistration(RegistrationConfig newRegistration) {
         return new ServerConfig(hosts, dataDir, logDir, listeners, tls, limits, storage,
-                newRegistration, modules);
+                newRegistration, modules, moduleOptions);
+    }
+
+    /** This configuration with other per-module options. */
+    public ServerConfig withModuleOptions(Map<String, Map<String, Object>> newOptions) {
+        return new ServerConfig(hosts, dataDir, logDir, listeners, tls, limits, storage,
+                registration, modules, newOptions);
+    }
+
+    /** The options written for {@code module} under {@code module_options}, empty when none. */
+    public Map<String, Object> optionsOf(String module) {
+        return moduleOptions.getOrDefault(module, Map.of());
+    }
+
+    /** Options for a module that is not loaded are a mistake the admin should hear about. */
+    private static Map<String, Map<String, Object>> optionsOfEnabled(Map<String, Map<String, Object>> options,
+            List<String> modules) {
+        Map<String, Map<String, Object>> copy = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, Object>> entry : options.entrySet()) {
+            if (!modules.contains(entry.getKey())) {
+                throw new IllegalArgumentException("module_options." + entry.getKey()
+                        + ": module '" + entry.getKey() + "' is not in 'modules'");
+            }
+            copy.put(entry.getKey(), entry.getValue() == null ? Map.of() : entry.getValue());
+        }
+        return java.util.Collections.unmodifiableMap(copy);
     }
 
     /** This configuration loading other modules. */
     public ServerConfig withModules(List<String> newModules) {
         return new ServerConfig(hosts, dataDir, logDir, listeners, tls, limits, storage,
-                registration, newModules);
+                registration, newModules, moduleOptions);
     }
 
     private static List<String> normalizedHosts(List<String> hosts) {

@@ -54,6 +54,14 @@ public interface ModuleContext {
     /** The features and identities announced so far for {@code target}. */
     DiscoInfo discoInfo(DiscoTarget target);
 
+    /**
+     * This module's settings from {@code module_options.<name>}, bound to {@code type} (a record;
+     * its static {@code defaults()}, if any, fills absent keys).
+     *
+     * @throws IllegalArgumentException naming the bad key; the server does not start
+     */
+    <T> T config(Class<T> type);
+
     Router router();
 
     ServerInfo server();

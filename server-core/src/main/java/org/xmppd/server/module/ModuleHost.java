@@ -10,6 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.xmppd.codec.Element;
 import org.slf4j.Logger;
+import org.xmppd.server.config.ModuleOptions;
+import org.xmppd.server.config.ServerConfig;
 import org.slf4j.LoggerFactory;
 import org.xmppd.codec.Iq;
 import org.xmppd.codec.Message;
@@ -42,17 +44,43 @@ public final class ModuleHost {
     }
 
     /** Starts the named modules in order; an unknown name fails with the list of known ones. */
-    public void start(List<String> names, Map<String, XmppModule> available) {
-        for (String name : names) {
-            XmppModule module = available.get(name);
-            if (module == null) {
-                throw new IllegalArgumentException("modules: unknown module '" + name + "' (known: "
-                        + String.join(", ", available.keySet()) + ")");
-            }
-            module.start(new TrackedContext(name));
+    public void start(ServerConfig config, Map<String, XmppModule> available) {
+        for (String name : config.modules()) {
+            XmppModule module = lookup(name, available);
+            module.start(new TrackedContext(name, config.optionsOf(name)));
             started.add(module);
             LOG.debug("module {} started", name);
         }
+    }
+
+    /** Starts a module the server always runs, outside the {@code modules:} list and its options. */
+    public void startBuiltIn(XmppModule module) {
+        module.start(new TrackedContext(module.name(), Map.of()));
+        started.add(module);
+    }
+
+    /**
+     * Checks, without starting anything, that every listed module exists and that its options
+     * bind ({@code xmppd check}).
+     *
+     * @throws IllegalArgumentException naming the module or key
+     */
+    public static void validate(ServerConfig config, Map<String, XmppModule> available) {
+        for (String name : config.modules()) {
+            XmppModule module = lookup(name, available);
+            if (module.configType() != null) {
+                ModuleOptions.bind(name, config.optionsOf(name), module.configType());
+            }
+        }
+    }
+
+    private static XmppModule lookup(String name, Map<String, XmppModule> available) {
+        XmppModule module = available.get(name);
+        if (module == null) {
+            throw new IllegalArgumentException("modules: unknown module '" + name + "' (known: "
+                    + String.join(", ", available.keySet()) + ")");
+        }
+        return module;
     }
 
     /** Stops modules in reverse order, releasing their registrations. */
@@ -71,9 +99,16 @@ public final class ModuleHost {
 
     private final class TrackedContext implements ModuleContext {
         private final String owner;
+        private final Map<String, Object> options;
 
-        TrackedContext(String owner) {
+        TrackedContext(String owner, Map<String, Object> options) {
             this.owner = owner;
+            this.options = options;
+        }
+
+        @Override
+        public <T> T config(Class<T> type) {
+            return ModuleOptions.bind(owner, options, type);
         }
 
         @Override

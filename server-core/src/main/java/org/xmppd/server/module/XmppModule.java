@@ -13,6 +13,14 @@ public interface XmppModule {
 
     void start(ModuleContext context);
 
+    /**
+     * The record {@link ModuleContext#config} binds this module's options to, so that
+     * {@code xmppd check} can validate them without starting anything; null when it has none.
+     */
+    default Class<?> configType() {
+        return null;
+    }
+
     /** Releases what the module holds beyond its registrations; most modules have nothing. */
     default void stop() {
     }

@@ -11,11 +11,6 @@ import org.xmppd.server.module.XmppModule;
 /** XEP-0160: Best Practices for Handling Offline Messages. */
 @Xep(number = 160, version = "1.0.1")
 public final class OfflineModule implements XmppModule {
-    /**
-     * Messages kept per account before senders get {@code service-unavailable} (XEP-0160 §2).
-     * TODO: a key of the module's own config section once modules have config sections.
-     */
-    public static final int MAX_MESSAGES_PER_USER = 1000;
     /** Last among message hooks: blocking, carbons and the like decide first. */
     static final int PRIORITY = -100;
 
@@ -25,9 +20,15 @@ public final class OfflineModule implements XmppModule {
     }
 
     @Override
+    public Class<?> configType() {
+        return OfflineConfig.class;
+    }
+
+    @Override
     public void start(ModuleContext context) {
+        OfflineConfig config = context.config(OfflineConfig.class);
         OfflineMessages messages = new OfflineMessages(context.storage().offline(), context.sessions(),
-                Clock.systemUTC(), MAX_MESSAGES_PER_USER);
+                Clock.systemUTC(), config.maxMessagesPerUser());
         context.onMessage(StanzaPhase.DELIVER, PRIORITY, StorageGuard.of(name(), messages::keep));
         context.onPresence(StanzaPhase.SENT, PRIORITY, StorageGuard.of(name(), messages::deliver));
         context.feature(DiscoTarget.SERVER, "msgoffline"); // XEP-0160: announced in service discovery

@@ -81,16 +81,16 @@ public abstract class OfflineTest extends ImTestBase {
         alice.sync();
         assertEquals(0, offline().count(bob));
 
-        for (int i = offline().count(bob); i < OfflineModule.MAX_MESSAGES_PER_USER; i++) {
+        for (int i = offline().count(bob); i < OfflineConfig.DEFAULT_MAX_MESSAGES_PER_USER; i++) {
             offline().add(bob, "<message xmlns='jabber:client' type='chat'><body>" + i + "</body></message>",
-                    Instant.now(), OfflineModule.MAX_MESSAGES_PER_USER);
+                    Instant.now(), OfflineConfig.DEFAULT_MAX_MESSAGES_PER_USER);
         }
         Message overflow = alice.chat(bob, "one too many");
         Message error = alice.nextMessage();
         assertEquals(overflow.getStanzaId(), error.getStanzaId());
         assertEquals(StanzaError.Condition.service_unavailable, error.getError().getCondition());
         assertTrue(error.getError().getDescriptiveText().contains("full"), error.toXML().toString());
-        assertEquals(OfflineModule.MAX_MESSAGES_PER_USER, offline().count(bob));
+        assertEquals(OfflineConfig.DEFAULT_MAX_MESSAGES_PER_USER, offline().count(bob));
     }
 
     /** XEP-0085: a chat state alone is not worth keeping, and is not bounced either. */
