@@ -37,6 +37,11 @@ final class MinaTransport implements Transport {
     }
 
     @Override
+    public void send(byte[] utf8) {
+        session.write(IoBuffer.wrap(utf8));
+    }
+
+    @Override
     public boolean canStartTls() {
         return tls != null && !isSecure();
     }

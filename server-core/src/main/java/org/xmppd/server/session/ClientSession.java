@@ -12,6 +12,15 @@ public interface ClientSession {
     /** Sends a stanza to the client; thread-safe, never blocks. */
     void deliver(Element stanza);
 
+    /**
+     * Sends this session's copy of a stanza shared by many recipients (a room message to every
+     * occupant), addressed to {@link #jid()}; thread-safe, never blocks. Sessions writing XML
+     * to a stream write the shared bytes; the default builds the element.
+     */
+    default void deliver(SharedStanza stanza) {
+        deliver(stanza.element(jid()));
+    }
+
     /** The last presence broadcast by the client (no {@code to}), or null before the first. */
     Presence presence();
 

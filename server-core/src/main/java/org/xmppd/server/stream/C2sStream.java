@@ -24,6 +24,7 @@ import org.xmppd.codec.XmlWriter;
 import org.xmppd.codec.XmppStreamParser;
 import org.xmppd.server.session.ClientSession;
 import org.xmppd.server.session.SessionAttributes;
+import org.xmppd.server.session.SharedStanza;
 
 /**
  * One client-to-server stream (RFC 6120): negotiates TLS, SASL and a resource, then hands
@@ -351,6 +352,13 @@ public final class C2sStream implements ClientSession {
     public void deliver(Element stanza) {
         if (state == StreamState.BOUND) {
             transport.send(XmlWriter.toStreamXml(stanza, Namespaces.CLIENT));
+        }
+    }
+
+    @Override
+    public void deliver(SharedStanza stanza) {
+        if (state == StreamState.BOUND) {
+            transport.send(stanza.streamBytes(jid));
         }
     }
 

@@ -12,6 +12,11 @@ public interface Transport {
     /** Queues UTF-8 text for the peer. */
     void send(String xml);
 
+    /** Queues text already encoded in UTF-8 (shared by many streams, so never modified). */
+    default void send(byte[] utf8) {
+        send(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** True when STARTTLS can be offered on this connection. */
     boolean canStartTls();
 
