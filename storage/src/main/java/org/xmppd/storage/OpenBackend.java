@@ -16,6 +16,8 @@ public interface OpenBackend extends AutoCloseable {
 
     UserDataStore userData();
 
+    RoomStore rooms();
+
     /** Releases pools and files; the stores must not be used afterwards. */
     @Override
     void close();

@@ -22,6 +22,7 @@ public final class Storage implements AutoCloseable {
     private final PresenceStore presence;
     private final OfflineStore offline;
     private final UserDataStore userData;
+    private final RoomStore rooms;
 
     private Storage(List<OpenBackend> opened, Map<StoreKind, OpenBackend> byStore) {
         this.opened = List.copyOf(opened);
@@ -30,6 +31,7 @@ public final class Storage implements AutoCloseable {
         this.presence = byStore.get(StoreKind.PRESENCE).presence();
         this.offline = byStore.get(StoreKind.OFFLINE).offline();
         this.userData = byStore.get(StoreKind.USER_DATA).userData();
+        this.rooms = byStore.get(StoreKind.ROOMS).rooms();
     }
 
     /** Opens storage with the backends registered through {@link ServiceLoader}. */
@@ -96,6 +98,11 @@ public final class Storage implements AutoCloseable {
 
     public UserDataStore userData() {
         return userData;
+    }
+
+    /** Persistent XEP-0045 rooms. */
+    public RoomStore rooms() {
+        return rooms;
     }
 
     /** Closes every opened backend, even when one fails; failures are suppressed exceptions of the one thrown. */

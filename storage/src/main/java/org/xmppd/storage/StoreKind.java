@@ -9,7 +9,8 @@ public enum StoreKind {
     ROSTER("roster"),
     PRESENCE("presence"),
     OFFLINE("offline"),
-    USER_DATA("user_data");
+    USER_DATA("user_data"),
+    ROOMS("rooms");
 
     private final String key;
 

@@ -7,6 +7,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.xmppd.storage.OfflineStore;
 import org.xmppd.storage.OpenBackend;
 import org.xmppd.storage.PresenceStore;
+import org.xmppd.storage.RoomStore;
 import org.xmppd.storage.RosterStore;
 import org.xmppd.storage.RosterVersions;
 import org.xmppd.storage.StorageException;
@@ -29,6 +30,7 @@ final class JdbcStores implements OpenBackend {
     private final PresenceStore presence;
     private final OfflineStore offline;
     private final UserDataStore userData;
+    private final RoomStore rooms;
 
     private JdbcStores(HikariDataSource pool, JdbcExecutor jdbc, SqlDialect dialect) {
         this.pool = pool;
@@ -37,6 +39,7 @@ final class JdbcStores implements OpenBackend {
         this.presence = new JdbcPresenceStore(jdbc, dialect);
         this.offline = new JdbcOfflineStore(jdbc, dialect);
         this.userData = new JdbcUserDataStore(jdbc, dialect);
+        this.rooms = new JdbcRoomStore(jdbc, dialect);
     }
 
     /**
@@ -87,6 +90,11 @@ final class JdbcStores implements OpenBackend {
     @Override
     public UserDataStore userData() {
         return userData;
+    }
+
+    @Override
+    public RoomStore rooms() {
+        return rooms;
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.xmppd.storage.OpenBackend;
 import org.xmppd.storage.PresenceStore;
 import org.xmppd.storage.RosterStore;
 import org.xmppd.storage.RosterVersions;
+import org.xmppd.storage.RoomStore;
 import org.xmppd.storage.UserDataStore;
 import org.xmppd.storage.UserStore;
 
@@ -47,6 +48,11 @@ final class RedisStores implements OpenBackend {
     /** Not held here (see {@link RedisBackend#stores()}); {@code Storage} never asks. */
     @Override
     public UserDataStore userData() {
+        throw new UnsupportedOperationException("The redis backend holds only rosters and presence");
+    }
+
+    @Override
+    public RoomStore rooms() {
         throw new UnsupportedOperationException("The redis backend holds only rosters and presence");
     }
 
