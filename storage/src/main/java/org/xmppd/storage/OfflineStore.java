@@ -7,6 +7,8 @@ import org.jxmpp.jid.EntityBareJid;
 
 /**
  * Offline messages (XEP-0160): kept in arrival order, bounded per user, removed once delivered.
+ * Also the in-flight messages of durable delivery: handed to a session that acknowledges
+ * stanzas (XEP-0198) and not yet acknowledged; a crash leaves them to become offline messages.
  * Methods may block and are thread-safe; backend failures are {@link StorageException}s.
  */
 public interface OfflineStore {
@@ -28,4 +30,23 @@ public interface OfflineStore {
 
     /** Removes all the user's messages (account deletion). */
     void deleteAll(EntityBareJid user);
+
+    /**
+     * Durable delivery: keeps a message about to be written to one of {@code user}'s sessions
+     * until that session acknowledges it. Not bounded: the message was already accepted.
+     *
+     * @return the id to pass to {@link #removeInFlight}
+     */
+    long addInFlight(EntityBareJid user, String stanzaXml, Instant received);
+
+    /** Forgets in-flight messages (acknowledged, or handled otherwise); unknown ids are ignored. */
+    void removeInFlight(List<Long> ids);
+
+    /**
+     * Turns every in-flight message into an offline message of its user, oldest first and with its
+     * original receipt time, regardless of the limit (at start, after a crash). Atomic.
+     *
+     * @return how many were moved
+     */
+    int recoverInFlight();
 }

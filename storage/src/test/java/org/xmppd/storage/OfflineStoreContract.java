@@ -154,6 +154,38 @@ public abstract class OfflineStoreContract {
         }
     }
 
+    @Test
+    void acknowledgedInFlightMessagesAreNotRecovered() {
+        EntityBareJid alice = jid("alice");
+        long first = offline().addInFlight(alice, message(0), T0);
+        long second = offline().addInFlight(alice, message(1), T0);
+        assertTrue(first < second, "ids increase");
+        offline().removeInFlight(List.of(first, second, -5L));
+        offline().recoverInFlight();
+        assertEquals(List.of(), offline().list(alice), "nothing in flight, nothing recovered");
+    }
+
+    @Test
+    void unacknowledgedInFlightMessagesBecomeOfflineMessagesInOrder() {
+        EntityBareJid alice = jid("alice");
+        EntityBareJid bob = jid("bob");
+        offline().add(alice, message(0), T0, 1);
+        offline().addInFlight(alice, message(1), T0.plusSeconds(1));
+        long acked = offline().addInFlight(bob, message(2), T0);
+        offline().addInFlight(alice, message(3), T0.plusSeconds(3));
+        offline().addInFlight(bob, message(4), T0.plusSeconds(4));
+        offline().removeInFlight(List.of(acked));
+
+        assertTrue(offline().recoverInFlight() >= 3);
+        List<OfflineMessage> alices = offline().list(alice);
+        assertEquals(List.of(message(0), message(1), message(3)),
+                alices.stream().map(OfflineMessage::stanzaXml).toList(), "past the limit of 1: nothing is lost");
+        assertEquals(T0.plusSeconds(3), alices.get(2).received(), "the original receipt time");
+        assertEquals(List.of(message(4)), offline().list(bob).stream().map(OfflineMessage::stanzaXml).toList());
+        assertEquals(0, offline().recoverInFlight(), "moved once");
+        assertEquals(3, offline().count(alice));
+    }
+
     protected final EntityBareJid jid(String localpart) {
         return JidCreate.entityBareFromOrThrowUnchecked(localpart + "@" + domain);
     }

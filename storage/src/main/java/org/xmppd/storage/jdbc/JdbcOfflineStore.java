@@ -2,6 +2,7 @@ package org.xmppd.storage.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,19 @@ final class JdbcOfflineStore implements OfflineStore {
     private static final String COUNT = "SELECT COUNT(*)" + FROM_OWNER;
     private static final String DELETE = "DELETE FROM offline_messages WHERE id = ? AND owner_id ="
             + " (SELECT id FROM offline_owners WHERE domain = ? AND localpart = ?)";
+
+    private static final String INSERT_IN_FLIGHT =
+            "INSERT INTO offline_inflight (domain, localpart, received_ms, stanza) VALUES (?, ?, ?, ?)";
+    private static final String DELETE_IN_FLIGHT = "DELETE FROM offline_inflight WHERE id = ?";
+    private static final String MAX_IN_FLIGHT = "SELECT MAX(id) FROM offline_inflight";
+    private static final String OWNERS_OF_IN_FLIGHT = "INSERT INTO offline_owners (domain, localpart)"
+            + " SELECT DISTINCT i.domain, i.localpart FROM offline_inflight i WHERE i.id <= ? AND NOT EXISTS"
+            + " (SELECT 1 FROM offline_owners o WHERE o.domain = i.domain AND o.localpart = i.localpart)";
+    private static final String MOVE_IN_FLIGHT = "INSERT INTO offline_messages (owner_id, received_ms, stanza)"
+            + " SELECT o.id, i.received_ms, i.stanza FROM offline_inflight i"
+            + " JOIN offline_owners o ON o.domain = i.domain AND o.localpart = i.localpart"
+            + " WHERE i.id <= ? ORDER BY i.id";
+    private static final String CLEAR_IN_FLIGHT = "DELETE FROM offline_inflight WHERE id <= ?";
 
     private final JdbcExecutor jdbc;
     private final OwnerTable owners;
@@ -117,5 +131,67 @@ final class JdbcOfflineStore implements OfflineStore {
     @Override
     public void deleteAll(EntityBareJid user) {
         owners.delete("deleting the offline messages of " + user, user);
+    }
+
+    @Override
+    public long addInFlight(EntityBareJid user, String stanzaXml, Instant received) {
+        Objects.requireNonNull(stanzaXml, "stanzaXml");
+        return jdbc.run("keeping an in-flight message for " + user, connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_IN_FLIGHT,
+                    Statement.RETURN_GENERATED_KEYS)) {
+                OwnerTable.bindOwner(insert, 1, user);
+                insert.setLong(3, received.toEpochMilli());
+                insert.setString(4, stanzaXml);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void removeInFlight(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        // One transaction for the batch: one commit (one log write) per acknowledgement.
+        jdbc.transaction("removing acknowledged in-flight messages", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(DELETE_IN_FLIGHT)) {
+                for (long id : ids) {
+                    delete.setLong(1, id);
+                    delete.addBatch();
+                }
+                return delete.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public int recoverInFlight() {
+        return jdbc.transaction("moving in-flight messages to offline storage", connection -> {
+            long last;
+            try (PreparedStatement max = connection.prepareStatement(MAX_IN_FLIGHT);
+                    ResultSet rows = max.executeQuery()) {
+                rows.next();
+                last = rows.getLong(1);
+                if (rows.wasNull()) {
+                    return 0;
+                }
+            }
+            int moved;
+            try (PreparedStatement owners = connection.prepareStatement(OWNERS_OF_IN_FLIGHT);
+                    PreparedStatement move = connection.prepareStatement(MOVE_IN_FLIGHT);
+                    PreparedStatement clear = connection.prepareStatement(CLEAR_IN_FLIGHT)) {
+                owners.setLong(1, last);
+                owners.executeUpdate();
+                move.setLong(1, last);
+                moved = move.executeUpdate();
+                clear.setLong(1, last);
+                clear.executeUpdate();
+            }
+            return moved;
+        });
     }
 }
