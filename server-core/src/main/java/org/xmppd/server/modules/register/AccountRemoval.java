@@ -65,6 +65,7 @@ final class AccountRemoval {
         storage.roster().deleteAll(user);
         storage.offline().deleteAll(user);
         storage.presence().deleteAll(user);
+        storage.userData().deleteAll(user);
     }
 
     /**

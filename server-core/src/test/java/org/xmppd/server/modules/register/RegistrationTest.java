@@ -189,6 +189,7 @@ class RegistrationTest {
         EntityBareJid nina = CLOSED.createUser("nina", "staying");
         CLOSED.storage().roster().put(mallory, RosterItem.of(nina, Subscription.BOTH));
         CLOSED.storage().roster().put(nina, RosterItem.of(mallory, Subscription.BOTH));
+        CLOSED.storage().userData().put(mallory, "vcard", "", "<vCard xmlns='vcard-temp'><FN>M</FN></vCard>");
         XMPPTCPConnection contact = CLOSED.login("nina", "staying", "SCRAM-SHA-256");
         BlockingQueue<Presence> presences = new LinkedBlockingQueue<>();
         contact.addAsyncStanzaListener(p -> presences.add((Presence) p), p -> p instanceof Presence
@@ -207,6 +208,7 @@ class RegistrationTest {
             contact.disconnect();
         }
         assertTrue(CLOSED.storage().roster().roster(mallory).items().isEmpty());
+        assertTrue(CLOSED.storage().userData().all(mallory, "vcard").isEmpty(), "vCard deleted");
         assertFalse(CLOSED.storage().users().exists(mallory));
     }
 
