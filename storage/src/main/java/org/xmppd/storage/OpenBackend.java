@@ -18,6 +18,8 @@ public interface OpenBackend extends AutoCloseable {
 
     RoomStore rooms();
 
+    NodeStore nodes();
+
     /** Releases pools and files; the stores must not be used afterwards. */
     @Override
     void close();

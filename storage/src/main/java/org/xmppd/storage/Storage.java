@@ -23,6 +23,7 @@ public final class Storage implements AutoCloseable {
     private final OfflineStore offline;
     private final UserDataStore userData;
     private final RoomStore rooms;
+    private final NodeStore nodes;
 
     private Storage(List<OpenBackend> opened, Map<StoreKind, OpenBackend> byStore) {
         this.opened = List.copyOf(opened);
@@ -32,6 +33,7 @@ public final class Storage implements AutoCloseable {
         this.offline = byStore.get(StoreKind.OFFLINE).offline();
         this.userData = byStore.get(StoreKind.USER_DATA).userData();
         this.rooms = byStore.get(StoreKind.ROOMS).rooms();
+        this.nodes = byStore.get(StoreKind.NODES).nodes();
     }
 
     /** Opens storage with the backends registered through {@link ServiceLoader}. */
@@ -103,6 +105,11 @@ public final class Storage implements AutoCloseable {
     /** Persistent XEP-0045 rooms. */
     public RoomStore rooms() {
         return rooms;
+    }
+
+    /** XEP-0060 pubsub and XEP-0163 PEP nodes with their items, subscriptions and affiliations. */
+    public NodeStore nodes() {
+        return nodes;
     }
 
     /** Closes every opened backend, even when one fails; failures are suppressed exceptions of the one thrown. */

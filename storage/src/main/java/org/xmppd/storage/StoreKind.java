@@ -10,7 +10,8 @@ public enum StoreKind {
     PRESENCE("presence"),
     OFFLINE("offline"),
     USER_DATA("user_data"),
-    ROOMS("rooms");
+    ROOMS("rooms"),
+    NODES("nodes");
 
     private final String key;
 

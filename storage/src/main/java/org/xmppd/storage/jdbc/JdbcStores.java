@@ -4,6 +4,7 @@ import java.sql.SQLException;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.xmppd.storage.NodeStore;
 import org.xmppd.storage.OfflineStore;
 import org.xmppd.storage.OpenBackend;
 import org.xmppd.storage.PresenceStore;
@@ -31,6 +32,7 @@ final class JdbcStores implements OpenBackend {
     private final OfflineStore offline;
     private final UserDataStore userData;
     private final RoomStore rooms;
+    private final NodeStore nodes;
 
     private JdbcStores(HikariDataSource pool, JdbcExecutor jdbc, SqlDialect dialect) {
         this.pool = pool;
@@ -40,6 +42,7 @@ final class JdbcStores implements OpenBackend {
         this.offline = new JdbcOfflineStore(jdbc, dialect);
         this.userData = new JdbcUserDataStore(jdbc, dialect);
         this.rooms = new JdbcRoomStore(jdbc, dialect);
+        this.nodes = new JdbcNodeStore(jdbc, dialect);
     }
 
     /**
@@ -95,6 +98,11 @@ final class JdbcStores implements OpenBackend {
     @Override
     public RoomStore rooms() {
         return rooms;
+    }
+
+    @Override
+    public NodeStore nodes() {
+        return nodes;
     }
 
     @Override

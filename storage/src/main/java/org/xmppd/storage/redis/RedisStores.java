@@ -1,5 +1,6 @@
 package org.xmppd.storage.redis;
 
+import org.xmppd.storage.NodeStore;
 import org.xmppd.storage.OfflineStore;
 import org.xmppd.storage.OpenBackend;
 import org.xmppd.storage.PresenceStore;
@@ -53,6 +54,11 @@ final class RedisStores implements OpenBackend {
 
     @Override
     public RoomStore rooms() {
+        throw new UnsupportedOperationException("The redis backend holds only rosters and presence");
+    }
+
+    @Override
+    public NodeStore nodes() {
         throw new UnsupportedOperationException("The redis backend holds only rosters and presence");
     }
 
