@@ -63,7 +63,7 @@ final class ChatCommand implements Callable<Integer> {
                 Duration.ofSeconds(stepSeconds), Duration.ofSeconds(drainSeconds), p99BoundMs,
                 Duration.ofSeconds(maxSeconds), seed, bodyPadding);
         try (ClientLauncher launcher = target.launcher()) {
-            Report report = new ChatScenario(launcher, target.userRange(), options, target.server(),
+            Report report = new ChatScenario(launcher, target.userRange(), options, target.probes(),
                     spec.commandLine().getOut()).run();
             report.print(spec.commandLine().getOut());
             return "0".equals(report.valueOrNull("max_rate_passing")) ? 1 : 0;

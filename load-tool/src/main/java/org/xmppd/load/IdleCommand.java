@@ -56,7 +56,7 @@ final class IdleCommand implements Callable<Integer> {
         IdleScenario.Options options = new IdleScenario.Options(count, concurrency, Duration.ofSeconds(settleSeconds),
                 Duration.ofSeconds(holdSeconds), Duration.ofSeconds(maxSeconds));
         try (ClientLauncher launcher = target.launcher()) {
-            Report report = new IdleScenario(launcher, target.userRange(), options, target.server()).run();
+            Report report = new IdleScenario(launcher, target.userRange(), options, target.probes()).run();
             report.print(spec.commandLine().getOut());
             return "0".equals(report.valueOrNull("established")) ? 1 : 0;
         }

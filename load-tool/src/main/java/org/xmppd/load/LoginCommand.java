@@ -41,7 +41,7 @@ final class LoginCommand implements Callable<Integer> {
         try (ClientLauncher launcher = target.launcher()) {
             Report report = new LoginScenario(launcher, target.userRange(),
                     new LoginScenario.Options(concurrency, logins, warmup, Duration.ofSeconds(maxSeconds)),
-                    target.server()).run();
+                    target.probes()).run();
             report.print(spec.commandLine().getOut());
             return "0".equals(report.valueOrNull("logins")) ? 1 : 0;
         }

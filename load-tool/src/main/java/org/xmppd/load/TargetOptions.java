@@ -1,6 +1,7 @@
 package org.xmppd.load;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import org.xmppd.load.client.ClientSettings;
 import org.xmppd.load.client.Mechanism;
 import org.xmppd.load.client.Security;
 import org.xmppd.load.client.SourceAddresses;
+import org.xmppd.load.scenario.Probes;
 import org.xmppd.load.scenario.UserRange;
 import org.xmppd.load.stats.ServerProcess;
 import picocli.CommandLine.Option;
@@ -78,6 +80,14 @@ final class TargetOptions {
 
     Optional<ServerProcess> server() {
         return Optional.ofNullable(serverPid).map(pid -> new ServerProcess(pid, Path.of("/proc"), clockTicks));
+    }
+
+    /** The server (given its pid) and this process, when Linux /proc is there to read them. */
+    Probes probes() {
+        Optional<ServerProcess> self = Files.isDirectory(Path.of("/proc/self"))
+                ? Optional.of(new ServerProcess(ProcessHandle.current().pid(), Path.of("/proc"), clockTicks))
+                : Optional.empty();
+        return new Probes(server(), self);
     }
 
     /** One line naming the target, printed before the figures. */

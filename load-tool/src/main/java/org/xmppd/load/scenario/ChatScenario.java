@@ -6,13 +6,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.xmppd.codec.Element;
 import org.xmppd.load.client.ClientLauncher;
 import org.xmppd.load.client.ClientListener;
 import org.xmppd.load.client.XmppClient;
-import org.xmppd.load.stats.ServerProcess;
 
 /**
  * 1:1 chat at stepped aggregate rates: {@code users} clients log in, then for each rate random
@@ -42,15 +40,15 @@ public final class ChatScenario {
     private final ClientLauncher launcher;
     private final UserRange users;
     private final Options options;
-    private final Optional<ServerProcess> server;
+    private final Probes probes;
     private final PrintWriter progress;
 
-    public ChatScenario(ClientLauncher launcher, UserRange users, Options options, Optional<ServerProcess> server,
+    public ChatScenario(ClientLauncher launcher, UserRange users, Options options, Probes probes,
             PrintWriter progress) {
         this.launcher = Objects.requireNonNull(launcher, "launcher");
         this.users = Objects.requireNonNull(users, "users");
         this.options = Objects.requireNonNull(options, "options");
-        this.server = Objects.requireNonNull(server, "server");
+        this.probes = Objects.requireNonNull(probes, "probes");
         this.progress = Objects.requireNonNull(progress, "progress");
     }
 
@@ -80,6 +78,7 @@ public final class ChatScenario {
                 .put("delivered_per_s_at_max", best == null ? Double.NaN : best.deliveredPerSecond(), 1)
                 .put("p99_ms_at_max", best == null ? Double.NaN : best.latency().p99Ms(), 2)
                 .put("server_cpu_ms_per_msg_at_max", best == null ? Double.NaN : best.serverCpuMsPerMessage(), 4)
+                .put("tool_cpu_ms_per_msg_at_max", best == null ? Double.NaN : best.toolCpuMsPerMessage(), 4)
                 .put("late", traffic.late())
                 .put("bounced", traffic.bounced())
                 .put("dropped_connections", traffic.dropped())
@@ -97,13 +96,13 @@ public final class ChatScenario {
                 break;
             }
             ChatStep step = new ChatStep(i + 1, options.rates().get(i));
-            ServerCpu cpu = ServerCpu.start(server);
+            CpuMeter cpu = CpuMeter.start(probes);
             double seconds = traffic.send(step, online, stepNanos);
             long drainEnd = System.nanoTime() + drainNanos;
             while (step.deliveredCount() < step.sent() && System.nanoTime() < drainEnd) {
                 Thread.sleep(10);
             }
-            ChatStep.Result result = step.finish(seconds, cpu.elapsedMillis(), options.p99BoundMs());
+            ChatStep.Result result = step.finish(seconds, cpu.serverMillis(), cpu.toolMillis(), options.p99BoundMs());
             results.add(result);
             progress.println(stepLine(result));
             progress.flush();
@@ -123,6 +122,7 @@ public final class ChatScenario {
                 + " p50_ms=" + Report.number(r.latency().p50Ms(), 2) + " p99_ms=" + Report.number(r.latency().p99Ms(), 2)
                 + " max_ms=" + Report.number(r.latency().maxMs(), 2)
                 + " server_cpu_ms_per_msg=" + Report.number(r.serverCpuMsPerMessage(), 4)
+                + " tool_cpu_ms_per_msg=" + Report.number(r.toolCpuMsPerMessage(), 4)
                 + " generator_limited=" + r.generatorLimited() + " pass=" + r.pass();
     }
 

@@ -14,12 +14,13 @@ final class ChatStep {
      * @param sendSeconds how long sending took
      * @param latency end-to-end latency; undelivered messages count as infinitely late
      * @param serverCpuMsPerMessage server CPU per delivered message, NaN without a pid
+     * @param toolCpuMsPerMessage load-tool CPU per delivered message (sending and receiving)
      * @param generatorLimited the load generator could not keep the rate (then the step says
      *     nothing about the server)
      * @param pass p99 within the bound and the rate was really offered
      */
     record Result(int rate, long sent, double sendSeconds, LatencySummary latency, double serverCpuMsPerMessage,
-            boolean generatorLimited, boolean pass) {
+            double toolCpuMsPerMessage, boolean generatorLimited, boolean pass) {
         long delivered() {
             return latency.completed();
         }
@@ -67,13 +68,14 @@ final class ChatStep {
         return latencies.count();
     }
 
-    Result finish(double sendSeconds, double serverCpuMs, double p99BoundMs) {
+    Result finish(double sendSeconds, double serverCpuMs, double toolCpuMs, double p99BoundMs) {
         long sentCount = sent.get();
         LatencySummary latency = latencies.summary(Math.max(0, sentCount - latencies.count()));
         // 5% short of the target rate means the generator, not the server, was the limit.
         boolean limited = sentCount < 0.95 * rate * sendSeconds;
-        double cpuPerMessage = latency.completed() == 0 ? Double.NaN : serverCpuMs / latency.completed();
-        return new Result(rate, sentCount, sendSeconds, latency, cpuPerMessage, limited,
+        double serverPerMessage = latency.completed() == 0 ? Double.NaN : serverCpuMs / latency.completed();
+        double toolPerMessage = latency.completed() == 0 ? Double.NaN : toolCpuMs / latency.completed();
+        return new Result(rate, sentCount, sendSeconds, latency, serverPerMessage, toolPerMessage, limited,
                 !limited && latency.p99Ms() <= p99BoundMs);
     }
 }

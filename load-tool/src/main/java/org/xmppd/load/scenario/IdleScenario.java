@@ -30,27 +30,28 @@ public final class IdleScenario {
     private final ClientLauncher launcher;
     private final UserRange users;
     private final Options options;
-    private final Optional<ServerProcess> server;
+    private final Probes probes;
 
-    public IdleScenario(ClientLauncher launcher, UserRange users, Options options, Optional<ServerProcess> server) {
+    public IdleScenario(ClientLauncher launcher, UserRange users, Options options, Probes probes) {
         this.launcher = Objects.requireNonNull(launcher, "launcher");
         this.users = Objects.requireNonNull(users, "users");
         this.options = Objects.requireNonNull(options, "options");
-        this.server = Objects.requireNonNull(server, "server");
+        this.probes = Objects.requireNonNull(probes, "probes");
     }
 
     public Report run() throws InterruptedException {
         long start = System.nanoTime();
         long rampDeadline = start + options.maxTime().minus(options.settle()).minus(options.hold()).toNanos();
+        Optional<ServerProcess> server = probes.server();
         long rssBefore = server.map(ServerProcess::rssKib).orElse(-1L);
         Holding holding = new Holding();
         int launched = new Ramp(launcher, options.concurrency()).run(0, options.connections(),
                 i -> users.account(i, "idle" + i), XmppClient.Goal.LOGIN, i -> holding, rampDeadline);
         double rampSeconds = (System.nanoTime() - start) / 1e9;
         Thread.sleep(options.settle().toMillis());
-        ServerCpu cpu = ServerCpu.start(server);
+        CpuMeter cpu = CpuMeter.start(probes);
         Thread.sleep(options.hold().toMillis());
-        double idleCpuMs = cpu.elapsedMillis();
+        double idleCpuMs = cpu.serverMillis();
         long rssAfter = server.map(ServerProcess::rssKib).orElse(-1L);
         long established = holding.clients.size();
         long open = established - holding.dropped.sum();

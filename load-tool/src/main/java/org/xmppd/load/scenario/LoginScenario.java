@@ -2,13 +2,11 @@ package org.xmppd.load.scenario;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import org.xmppd.load.client.ClientLauncher;
 import org.xmppd.load.client.ClientListener;
 import org.xmppd.load.client.XmppClient;
 import org.xmppd.load.stats.LatencyRecorder;
 import org.xmppd.load.stats.LatencySummary;
-import org.xmppd.load.stats.ServerProcess;
 
 /**
  * Login throughput at fixed concurrency: each client connects, negotiates (STARTTLS or not,
@@ -29,13 +27,13 @@ public final class LoginScenario {
     private final ClientLauncher launcher;
     private final UserRange users;
     private final Options options;
-    private final Optional<ServerProcess> server;
+    private final Probes probes;
 
-    public LoginScenario(ClientLauncher launcher, UserRange users, Options options, Optional<ServerProcess> server) {
+    public LoginScenario(ClientLauncher launcher, UserRange users, Options options, Probes probes) {
         this.launcher = Objects.requireNonNull(launcher, "launcher");
         this.users = Objects.requireNonNull(users, "users");
         this.options = Objects.requireNonNull(options, "options");
-        this.server = Objects.requireNonNull(server, "server");
+        this.probes = Objects.requireNonNull(probes, "probes");
     }
 
     public Report run() throws InterruptedException {
@@ -45,7 +43,7 @@ public final class LoginScenario {
         ramp.run(0, options.warmup(), i -> users.account(i, "login"), XmppClient.Goal.LOGIN, i -> warmup, deadline);
 
         Counting measured = new Counting(new LatencyRecorder());
-        ServerCpu cpu = ServerCpu.start(server);
+        CpuMeter cpu = CpuMeter.start(probes);
         long start = System.nanoTime();
         int from = options.warmup();
         int launched = ramp.run(from, from + options.logins(), i -> users.account(i, "login"),
@@ -61,7 +59,8 @@ public final class LoginScenario {
                 .put("p50_ms", latency.p50Ms(), 2)
                 .put("p99_ms", latency.p99Ms(), 2)
                 .put("max_ms", latency.maxMs(), 2)
-                .put("server_cpu_ms_per_login", cpu.perOperation(ok), 3)
+                .put("server_cpu_ms_per_login", cpu.serverPerOperation(ok), 3)
+                .put("tool_cpu_ms_per_login", cpu.toolPerOperation(ok), 3)
                 .put("warmup_errors", warmup.failures.total())
                 .put("error_reasons", measured.failures.top());
         if (launched < options.logins()) {
