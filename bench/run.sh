@@ -220,6 +220,13 @@ versions() {
     echo "- server on core $SERVER_CPU, load tool on core $LOAD_CPU; $USERS users; extra options: ${LOAD_ARGS:-none}"
 }
 
+direction() { # key: which way is better
+    case $1 in
+        logins_per_s | max_rate_passing | users_online | established) echo "higher is better" ;;
+        *) echo "lower is better" ;;
+    esac
+}
+
 table() {
     local keys peers=() s k v x
     case $SCENARIO in
@@ -227,19 +234,22 @@ table() {
         chat) keys="max_rate_passing p99_ms_at_max server_cpu_ms_per_msg_at_max users_online dropped_connections" ;;
         idle) keys="established errors server_rss_kib_per_conn server_idle_cpu_percent ramp_seconds" ;;
     esac
-    for s in "${SERVERS[@]}"; do [[ $s == xmppd ]] || peers+=("$s"); done
+    # Ratios need xmppd in this run: figures of another run are not compared.
+    if [[ " ${SERVERS[*]} " == *" xmppd "* ]]; then
+        for s in "${SERVERS[@]}"; do [[ $s == xmppd ]] || peers+=("$s"); done
+    fi
     echo "## $SCENARIO, $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo
     versions
     echo
     printf '| figure |'; for s in "${SERVERS[@]}"; do printf ' %s |' "$s"; done
-    for s in "${peers[@]}"; do printf ' xmppd/%s |' "$s"; done; echo
-    printf '|---|'; for s in "${SERVERS[@]}" "${peers[@]}"; do printf -- '---|'; done; echo
+    for s in ${peers[@]+"${peers[@]}"}; do printf ' xmppd/%s |' "$s"; done; echo
+    printf '|---|'; for s in "${SERVERS[@]}" ${peers[@]+"${peers[@]}"}; do printf -- '---|'; done; echo
     for k in $keys; do
-        printf '| %s |' "$k"
+        printf '| %s (%s) |' "$k" "$(direction "$k")"
         for s in "${SERVERS[@]}"; do printf ' %s |' "$(figure "$s" "$k")"; done
-        for s in "${peers[@]}"; do
-            x=$(figure xmppd "$k" 2>/dev/null || true); v=$(figure "$s" "$k")
+        for s in ${peers[@]+"${peers[@]}"}; do
+            x=$(figure xmppd "$k"); v=$(figure "$s" "$k")
             printf ' %s |' "$(awk -v a="$x" -v b="$v" 'BEGIN {
                 if (a == "" || b == "" || a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b + 0 == 0) print "-";
                 else printf "%.2f", a / b }')"
