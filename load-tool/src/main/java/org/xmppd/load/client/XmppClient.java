@@ -44,6 +44,7 @@ public final class XmppClient {
     private volatile long readyNanos;
     private volatile String jid;
     private volatile Future<?> expiry;
+    private volatile String closeReason;
     private XmppStreamParser parser;
     private ScramSha1Client scram;
     private boolean secured;
@@ -78,6 +79,12 @@ public final class XmppClient {
     /** Nanoseconds from launch to ready; only meaningful after {@link ClientListener#ready}. */
     public long setupNanos() {
         return readyNanos - startedNanos;
+    }
+
+    /** Why the connection ended (or will end): the first problem seen, else a close by the server. */
+    public String closeReason() {
+        String reason = closeReason;
+        return reason == null ? "closed by the server" : reason;
     }
 
     public boolean isReady() {
@@ -168,12 +175,18 @@ public final class XmppClient {
         send(Stanzas.header(settings.domain()));
     }
 
+    /** Ends the connection because of {@code reason}; the first reason is the one kept. */
     private void fail(String reason) {
-        if (finish(reason)) {
-            IoSession current = session;
-            if (current != null) {
-                current.closeNow();
-            }
+        if (phase == Phase.CLOSING) {
+            return;
+        }
+        if (closeReason == null) {
+            closeReason = reason;
+        }
+        finish(reason);
+        IoSession current = session;
+        if (current != null) {
+            current.closeNow();
         }
     }
 
@@ -348,10 +361,6 @@ public final class XmppClient {
         @Override
         public void streamClosed() {
             fail("server closed the stream in phase " + phase);
-            IoSession current = session;
-            if (current != null) {
-                current.closeNow();
-            }
         }
     }
 }

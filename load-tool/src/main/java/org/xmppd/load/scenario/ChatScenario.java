@@ -82,6 +82,7 @@ public final class ChatScenario {
                 .put("late", traffic.late())
                 .put("bounced", traffic.bounced())
                 .put("dropped_connections", traffic.dropped())
+                .put("drop_reasons", traffic.dropReasons())
                 .build();
     }
 

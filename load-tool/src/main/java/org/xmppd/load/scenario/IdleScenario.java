@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.LongAdder;
 import org.xmppd.load.client.ClientLauncher;
 import org.xmppd.load.client.ClientListener;
 import org.xmppd.load.client.XmppClient;
@@ -54,12 +53,12 @@ public final class IdleScenario {
         double idleCpuMs = cpu.serverMillis();
         long rssAfter = server.map(ServerProcess::rssKib).orElse(-1L);
         long established = holding.clients.size();
-        long open = established - holding.dropped.sum();
+        long open = established - holding.dropped.total();
         Report.Builder report = Report.builder("idle")
                 .put("target", options.connections())
                 .put("established", established)
                 .put("errors", holding.failures.total())
-                .put("dropped", holding.dropped.sum())
+                .put("dropped", holding.dropped.total())
                 .put("ramp_seconds", rampSeconds, 1)
                 .put("logins_per_s_ramp", established / rampSeconds, 1)
                 .put("server_rss_before_kib", rssBefore)
@@ -67,7 +66,8 @@ public final class IdleScenario {
                 .put("server_rss_kib_per_conn", server.isEmpty() || open == 0
                         ? Double.NaN : (rssAfter - rssBefore) / (double) open, 2)
                 .put("server_idle_cpu_percent", idleCpuMs / options.hold().toMillis() * 100, 2)
-                .put("error_reasons", holding.failures.top());
+                .put("error_reasons", holding.failures.top())
+                .put("drop_reasons", holding.dropped.top());
         if (launched < options.connections()) {
             report.note("time bound reached after " + launched + " of " + options.connections() + " connections");
         }
@@ -79,7 +79,7 @@ public final class IdleScenario {
     private static final class Holding implements ClientListener {
         private final ConcurrentLinkedQueue<XmppClient> clients = new ConcurrentLinkedQueue<>();
         private final FailureTally failures = new FailureTally();
-        private final LongAdder dropped = new LongAdder();
+        private final FailureTally dropped = new FailureTally();
 
         @Override
         public void ready(XmppClient client) {
@@ -94,7 +94,7 @@ public final class IdleScenario {
         @Override
         public void closed(XmppClient client) {
             if (client.isReady()) {
-                dropped.increment();
+                dropped.add(client.closeReason());
             }
         }
     }
