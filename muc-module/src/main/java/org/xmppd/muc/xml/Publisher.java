@@ -38,8 +38,9 @@ public final class Publisher implements RoomEvents {
             } else if (event instanceof RoomEvent.Left e) {
                 left(room, e);
             } else if (event instanceof RoomEvent.SessionLeft e) {
-                presences.toSelf(new OccupantPresence(room, e.occupant(), true, Set.of(), null, null, null,
-                        e.presence(), null), Set.of(), e.session());
+                // Only the leaving resource is told; the occupant stays for the others.
+                delivery.send(e.session(), new OccupantPresence(room, e.occupant(), true, Set.of(), null, null, null,
+                        e.presence(), null).render(true, true));
             } else if (event instanceof RoomEvent.NickChanged e) {
                 nickChanged(room, e);
             } else if (event instanceof RoomEvent.GroupMessage e) {
