@@ -19,6 +19,9 @@ import org.xmppd.muc.room.RoomService;
  * XEP-0307 unique room names.
  */
 final class DiscoHandler {
+    /** XEP-0045 §7.12: the disco node for discovering one's reserved nickname. */
+    private static final String RESERVED_NICK_NODE = "x-roomuser-item";
+
     private final RoomService rooms;
     private final String serviceName;
 
@@ -63,8 +66,16 @@ final class DiscoHandler {
         return JidCreate.entityBareFromOrThrowUnchecked(name + "@" + rooms.domain());
     }
 
-    /** §6.4: the room's identity, features and {@code muc#roominfo} form (XEP-0128). */
-    Element roomInfo(Iq iq, EntityBareJid room) throws StanzaErrorException {
+    /**
+     * §6.4: the room's identity, features and {@code muc#roominfo} form (XEP-0128); with the node
+     * {@code x-roomuser-item}, the asker's reserved nickname as the identity's name (§7.12).
+     */
+    Element roomInfo(Iq iq, EntityBareJid room, EntityFullJid asker) throws StanzaErrorException {
+        if (RESERVED_NICK_NODE.equals(iq.payload().orElseThrow().attributeOrNull("node")) && asker != null) {
+            Element.Builder query = Element.builder("query", MucXml.DISCO_INFO).attribute("node", RESERVED_NICK_NODE);
+            rooms.registeredNick(room, asker.asBareJid()).ifPresent(nick -> query.child(identity(nick)));
+            return iq.result(query.build());
+        }
         noNode(iq);
         RoomInfo info = rooms.info(room);
         Element.Builder query = Element.builder("query", MucXml.DISCO_INFO).child(identity(info.name()));

@@ -106,7 +106,7 @@ public final class MucService implements ServiceHandler {
         if (payload.name().equals("query")) {
             switch (namespace) {
                 case MucXml.DISCO_INFO:
-                    return get ? disco.roomInfo(iq, room) : notAllowed();
+                    return get ? disco.roomInfo(iq, room, sender) : notAllowed();
                 case MucXml.DISCO_ITEMS:
                     return get ? disco.roomItems(iq, room, sender) : notAllowed();
                 case MucXml.ADMIN:
