@@ -54,6 +54,12 @@ public interface ModuleContext {
     /** The features and identities announced so far for {@code target}. */
     DiscoInfo discoInfo(DiscoTarget target);
 
+    /** Answers disco queries about the nodes of {@code target} entities (e.g. PEP nodes of accounts). */
+    void discoNodes(DiscoTarget target, DiscoNodes provider);
+
+    /** The node providers registered for {@code target}, in registration order. */
+    List<DiscoNodes> discoNodes(DiscoTarget target);
+
     /**
      * This module's settings from {@code module_options.<name>}, bound to {@code type} (a record;
      * its static {@code defaults()}, if any, fills absent keys).

@@ -169,6 +169,16 @@ public final class ModuleHost {
         }
 
         @Override
+        public void discoNodes(DiscoTarget target, DiscoNodes provider) {
+            registry.addDiscoNodes(owner, target, provider);
+        }
+
+        @Override
+        public List<DiscoNodes> discoNodes(DiscoTarget target) {
+            return registry.discoNodes(target);
+        }
+
+        @Override
         public Router router() {
             return services.router();
         }

@@ -51,6 +51,7 @@ public final class ModuleRegistry {
     private final List<Announcement<String>> features = new CopyOnWriteArrayList<>();
     private final List<Announcement<Identity>> identities = new CopyOnWriteArrayList<>();
     private final List<Announcement<Supplier<Element>>> streamFeatures = new CopyOnWriteArrayList<>();
+    private final List<Announcement<DiscoNodes>> discoNodes = new CopyOnWriteArrayList<>();
 
     private static String key(String type, String element, String namespace) {
         return type + ' ' + element + ' ' + namespace;
@@ -117,6 +118,15 @@ public final class ModuleRegistry {
         streamFeatures.add(new Announcement<>(owner, DiscoTarget.SERVER, feature));
     }
 
+    void addDiscoNodes(String owner, DiscoTarget target, DiscoNodes provider) {
+        discoNodes.add(new Announcement<>(owner, target, provider));
+    }
+
+    /** The disco node providers of {@code target}, in registration order. */
+    public List<DiscoNodes> discoNodes(DiscoTarget target) {
+        return discoNodes.stream().filter(a -> a.target() == target).map(Announcement::value).toList();
+    }
+
     /** The stream features modules offer after authentication, in registration order. */
     public List<Element> streamFeatures() {
         List<Element> elements = new ArrayList<>();
@@ -134,6 +144,7 @@ public final class ModuleRegistry {
         features.removeIf(a -> a.owner().equals(owner));
         identities.removeIf(a -> a.owner().equals(owner));
         streamFeatures.removeIf(a -> a.owner().equals(owner));
+        discoNodes.removeIf(a -> a.owner().equals(owner));
     }
 
     /** The handler for this IQ request, or null. */

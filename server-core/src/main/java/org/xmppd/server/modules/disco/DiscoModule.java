@@ -1,5 +1,8 @@
 package org.xmppd.server.modules.disco;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.jxmpp.jid.DomainBareJid;
@@ -10,6 +13,7 @@ import org.xmppd.codec.StanzaErrorCondition;
 import org.xmppd.codec.StanzaErrorException;
 import org.xmppd.server.module.DiscoInfo;
 import org.xmppd.server.module.DiscoItem;
+import org.xmppd.server.module.DiscoNodes;
 import org.xmppd.server.module.DiscoTarget;
 import org.xmppd.server.module.IqRoute;
 import org.xmppd.server.module.Identity;
@@ -25,8 +29,9 @@ import org.xmppd.server.modules.caps.EntityCaps;
  * C: &lt;iq type='get' to='example.org' id='d1'&gt;&lt;query xmlns='http://jabber.org/protocol/disco#info'/&gt;&lt;/iq&gt;
  * S: &lt;iq type='result' ...&gt;&lt;query ...&gt;&lt;identity category='server' type='im'/&gt;&lt;feature var='urn:xmpp:ping'/&gt;...
  * </pre>
- * Accounts (XEP-0030 §3.1, RFC 6121 §8.5.1) answer with the {@code account/registered} identity;
- * only their owner sees more (node queries come with PEP).
+ * Accounts (XEP-0030 §3.1, RFC 6121 §8.5.1) answer with the {@code account/registered} identity.
+ * Nodes (§3.2, §4.2) are answered by the {@link DiscoNodes} providers modules register, such as
+ * the PEP nodes of accounts (XEP-0163 §6).
  */
 @Xep(number = 30, version = "2.5rc3")
 public final class DiscoModule implements XmppModule {
@@ -51,11 +56,12 @@ public final class DiscoModule implements XmppModule {
 
     private Element info(Iq iq) throws StanzaErrorException {
         Element query = iq.payload().orElseThrow();
-        DiscoInfo info = withInfoFeature(context.discoInfo(targetOf(iq)));
+        DiscoTarget target = targetOf(iq);
+        DiscoInfo info = withInfoFeature(context.discoInfo(target));
         String node = query.attributeOrNull("node");
         // XEP-0115 §6.2: the entity capabilities node answers like the entity itself.
         if (node != null && !node.equals(EntityCaps.node(info))) {
-            throw new StanzaErrorException(StanzaErrorCondition.ITEM_NOT_FOUND, "No such node: " + node);
+            info = nodeInfo(iq, target, node);
         }
         Element.Builder result = Element.builder("query", INFO).attribute("node", node);
         for (Identity identity : info.identities()) {
@@ -71,6 +77,17 @@ public final class DiscoModule implements XmppModule {
         return iq.result(result.build());
     }
 
+    /** §3.2: the info of a node, from the first provider that knows it (e.g. a PEP node). */
+    private DiscoInfo nodeInfo(Iq iq, DiscoTarget target, String node) throws StanzaErrorException {
+        for (DiscoNodes provider : context.discoNodes(target)) {
+            Optional<DiscoInfo> info = provider.info(iq.from(), entityOf(iq), node);
+            if (info.isPresent()) {
+                return info.get();
+            }
+        }
+        throw new StanzaErrorException(StanzaErrorCondition.ITEM_NOT_FOUND, "No such node: " + node);
+    }
+
     /** Every entity answering disco#info supports it (XEP-0030 §3.1). */
     private static DiscoInfo withInfoFeature(DiscoInfo info) {
         SortedSet<String> features = new TreeSet<>(info.features());
@@ -81,20 +98,42 @@ public final class DiscoModule implements XmppModule {
     private Element items(Iq iq) throws StanzaErrorException {
         Element query = iq.payload().orElseThrow();
         String node = query.attributeOrNull("node");
-        if (node != null) {
-            throw new StanzaErrorException(StanzaErrorCondition.ITEM_NOT_FOUND, "No such node: " + node);
-        }
-        Element.Builder result = Element.builder("query", ITEMS);
-        if (targetOf(iq) == DiscoTarget.SERVER) {
+        DiscoTarget target = targetOf(iq);
+        List<DiscoItem> items = new ArrayList<>();
+        boolean known = node == null;
+        if (node == null && target == DiscoTarget.SERVER) {
             // XEP-0030 §4: the server lists the services it hosts (MUC, PubSub...).
             DomainBareJid domain = iq.to() == null ? iq.from().asDomainBareJid() : iq.to().asDomainBareJid();
-            for (DiscoItem item : context.serviceItems(domain)) {
-                result.child(Element.builder("item", ITEMS).attribute("jid", item.jid().toString())
-                        .attribute("name", item.name()).build());
+            items.addAll(context.serviceItems(domain));
+        }
+        // §4.2: providers add their nodes at the top level, and answer for the nodes they know.
+        for (DiscoNodes provider : context.discoNodes(target)) {
+            Optional<List<DiscoItem>> provided = provider.items(iq.from(), entityOf(iq), node);
+            if (provided.isPresent()) {
+                items.addAll(provided.get());
+                known = true;
+                if (node != null) {
+                    break;
+                }
             }
         }
-        // Accounts list no items until PEP nodes exist.
+        if (!known) {
+            throw new StanzaErrorException(StanzaErrorCondition.ITEM_NOT_FOUND, "No such node: " + node);
+        }
+        Element.Builder result = Element.builder("query", ITEMS).attribute("node", node);
+        for (DiscoItem item : items) {
+            result.child(Element.builder("item", ITEMS).attribute("jid", item.jid().toString())
+                    .attribute("node", item.node()).attribute("name", item.name()).build());
+        }
         return iq.result(result.build());
+    }
+
+    /** The entity asked about: the addressee, or the sender's own account (RFC 6120 §10.3.3). */
+    private static Jid entityOf(Iq iq) throws StanzaErrorException {
+        if (iq.to() != null) {
+            return iq.to();
+        }
+        return iq.from().hasLocalpart() ? iq.from().asBareJid() : iq.from().asDomainBareJid();
     }
 
     private static DiscoTarget targetOf(Iq iq) throws StanzaErrorException {
