@@ -21,13 +21,16 @@ import org.xmppd.codec.Jids;
 import org.xmppd.codec.ParserLimits;
 import org.xmppd.server.config.LimitsConfig;
 import org.xmppd.server.config.ListenerConfig;
+import org.xmppd.server.config.ModuleOptions;
 import org.xmppd.server.config.ServerConfig;
 import org.xmppd.server.module.ModuleHost;
 import org.xmppd.server.module.ModuleRegistry;
 import org.xmppd.server.module.ModuleServices;
 import org.xmppd.server.modules.register.AccountCreation;
 import org.xmppd.server.modules.register.CredentialFactory;
+import org.xmppd.server.modules.csi.CsiModule;
 import org.xmppd.server.modules.register.RegisterModule;
+import org.xmppd.server.modules.sm.SmModule;
 import org.xmppd.server.net.C2sListener;
 import org.xmppd.server.net.TlsSettings;
 import org.xmppd.server.router.ServerInfo;
@@ -38,6 +41,9 @@ import org.xmppd.server.session.LocalSessionRegistry;
 import org.xmppd.server.stream.C2sServices;
 import org.xmppd.server.stream.C2sSettings;
 import org.xmppd.server.stream.C2sStream;
+import org.xmppd.server.stream.StreamManagement;
+import org.xmppd.server.stream.sm.DeliveryJournal;
+import org.xmppd.server.stream.sm.SmConfig;
 import org.xmppd.server.tls.TlsSetupException;
 import org.xmppd.storage.Storage;
 
@@ -61,6 +67,7 @@ public final class XmppServer implements AutoCloseable {
     private OrderedThreadPoolExecutor workers;
     private ModuleHost modules;
     private LocalSessionRegistry sessions;
+    private StreamManagement streamManagement;
 
     /** @param config the configuration, its paths already absolute ({@link ServerConfig#resolvedAgainst}) */
     public XmppServer(ServerConfig config, Storage storage) {
@@ -79,6 +86,8 @@ public final class XmppServer implements AutoCloseable {
         workers = new OrderedThreadPoolExecutor(cores, Math.max(16, cores * 8), 60, TimeUnit.SECONDS,
                 daemonThreads("xmppd-worker"));
         sessions = new LocalSessionRegistry();
+        // Before anyone connects: what a crash left unacknowledged waits as offline messages.
+        new DeliveryJournal(storage.offline(), true).recover();
         ModuleRegistry registry = new ModuleRegistry();
         StanzaRouter router = new StanzaRouter(info, sessions, registry, storage.users());
         modules = new ModuleHost(registry, new ModuleServices(router, info, storage, scheduler, sessions));
@@ -92,11 +101,15 @@ public final class XmppServer implements AutoCloseable {
         LoginThrottle throttle = new LoginThrottle(Clock.systemUTC(), new LoginThrottle.Policy(
                 limits.authFailuresBeforeDelay(), Duration.ofMinutes(15), Duration.ofSeconds(1),
                 Duration.ofSeconds(Math.max(1, limits.authDelayMaxSeconds())), 10_000));
+        if (config.modules().contains(SmModule.NAME)) {
+            streamManagement = new StreamManagement(
+                    ModuleOptions.bind(SmModule.NAME, config.optionsOf(SmModule.NAME), SmConfig.class), storage.offline());
+        }
         C2sServices services = new C2sServices(sessions, router, storage.users(),
                 SaslMechanisms.withSecureRandom(SaslMechanisms.SUPPORTED, limits.scramIterations(), random),
                 throttle, scheduler, random,
                 new AccountCreation(config.registration(), storage.users(), credentials, Clock.systemUTC()),
-                registry::streamFeatures);
+                registry::streamFeatures, streamManagement, config.modules().contains(CsiModule.NAME));
         bind("c2s", config.listeners().c2s(), false, tls, services);
         bind("c2s_direct_tls", config.listeners().c2sDirectTls(), true, tls, services);
         LOG.info("{} {} serving {} on {}", NAME, info.version(), config.hosts(), bound);
@@ -147,6 +160,9 @@ public final class XmppServer implements AutoCloseable {
         bound.clear();
         if (modules != null) {
             modules.stopAll();
+        }
+        if (streamManagement != null) {
+            streamManagement.close();
         }
         if (workers != null) {
             workers.shutdown();

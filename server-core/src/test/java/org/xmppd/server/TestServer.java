@@ -172,7 +172,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         return connection;
     }
 
-    private static X509TrustManager trustSelfSigned(Path certificate) throws Exception {
+    static X509TrustManager trustSelfSigned(Path certificate) throws Exception {
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
         try (InputStream in = Files.newInputStream(certificate)) {

@@ -50,10 +50,12 @@ public record ServerConfig(List<String> hosts, String dataDir, String logDir,
     public static final String DEFAULT_LOG_DIR = "logs";
     /**
      * The modules every client expects a server to answer (disco is required by most XEPs;
-     * roster, presence and offline make it an IM server, RFC 6121).
+     * roster, presence and offline make it an IM server, RFC 6121; mobile clients count on
+     * stream management and client state indication).
      */
     public static final List<String> DEFAULT_MODULES = List.of("disco", "ping", "version", "time",
-            "roster", "presence", "offline", "lastactivity", "blocking", "vcard", "private", "carbons", "caps");
+            "roster", "presence", "offline", "lastactivity", "blocking", "vcard", "private", "carbons", "caps",
+            "sm", "csi");
 
     private static final Pattern MODULE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 

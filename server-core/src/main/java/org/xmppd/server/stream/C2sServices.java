@@ -17,8 +17,11 @@ import org.xmppd.storage.UserStore;
  * @param preAuth           answers the IQs allowed before authentication (in-band registration);
  *                          {@link PreAuthHandler#NONE} for none
  * @param featuresAfterAuth the modules' children of the post-authentication stream features
+ * @param streamManagement  XEP-0198 support, or null when the {@code sm} module is off
+ * @param clientStateIndication whether XEP-0352 {@code <active/>}/{@code <inactive/>} are understood
  */
 public record C2sServices(SessionRegistry sessions, StanzaRouter router, UserStore users,
         SaslMechanisms mechanisms, LoginThrottle throttle, ScheduledExecutorService scheduler, SecureRandom random,
-        PreAuthHandler preAuth, Supplier<List<Element>> featuresAfterAuth) {
+        PreAuthHandler preAuth, Supplier<List<Element>> featuresAfterAuth, StreamManagement streamManagement,
+        boolean clientStateIndication) {
 }

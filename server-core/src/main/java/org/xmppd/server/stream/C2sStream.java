@@ -8,30 +8,26 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jxmpp.jid.DomainBareJid;
-import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmppd.codec.Element;
 import org.xmppd.codec.Namespaces;
-import org.xmppd.codec.Presence;
 import org.xmppd.codec.StreamErrorCondition;
 import org.xmppd.codec.StreamErrorException;
 import org.xmppd.codec.StreamHandler;
 import org.xmppd.codec.StreamOpen;
 import org.xmppd.codec.XmlWriter;
 import org.xmppd.codec.XmppStreamParser;
-import org.xmppd.server.session.ClientSession;
-import org.xmppd.server.session.SessionAttributes;
-import org.xmppd.server.session.SharedStanza;
 
 /**
- * One client-to-server stream (RFC 6120): negotiates TLS, SASL and a resource, then hands
- * stanzas to the router. Input events arrive one at a time, in order, from the connection's
- * ordered worker; {@link #deliver} and {@link #close} may come from any thread.
+ * One client-to-server stream (RFC 6120): negotiates TLS, SASL and a resource (or resumes a
+ * session, XEP-0198 §5), then hands stanzas to the router. The bound resource is a
+ * {@link LocalSession}, which may outlive this connection. Input events arrive one at a time,
+ * in order, from the connection's ordered worker; {@link #close} may come from any thread.
  */
-public final class C2sStream implements ClientSession {
+public final class C2sStream {
     private static final Logger LOG = LoggerFactory.getLogger(C2sStream.class);
 
     private final Transport transport;
@@ -39,19 +35,18 @@ public final class C2sStream implements ClientSession {
     private final C2sServices services;
     private final SaslNegotiator sasl;
     private final StanzaIntake intake;
+    private final SessionNonzas nonzas;
     private volatile StreamState state = StreamState.AWAIT_HEADER;
     private volatile boolean headerSent;
     private XmppStreamParser parser;
     private int parserGeneration;
     private DomainBareJid domain;
     private String authenticatedLocalpart;
-    private volatile EntityFullJid jid;
-    private volatile Presence presence;
+    private volatile LocalSession session;
     private ScheduledFuture<?> handshakeTimer;
     private volatile long lastInputNanos = System.nanoTime();
     private volatile boolean pingOutstanding;
     private final AtomicBoolean left = new AtomicBoolean();
-    private final SessionAttributes attributes = new SessionAttributes();
 
     public C2sStream(Transport transport, C2sSettings settings, C2sServices services) {
         this.transport = transport;
@@ -59,6 +54,7 @@ public final class C2sStream implements ClientSession {
         this.services = services;
         this.sasl = new SaslNegotiator(this, services);
         this.intake = new StanzaIntake(this, services.router());
+        this.nonzas = new SessionNonzas(this);
         restartParser();
     }
 
@@ -95,19 +91,19 @@ public final class C2sStream implements ClientSession {
         if (handshakeTimer != null) {
             handshakeTimer.cancel(false);
         }
-        leave();
+        leave(true);
     }
 
     /**
-     * Takes the resource out of the registry, once, as soon as the stream ends and before the peer
-     * can see it end: a stanza routed to a closing stream would be dropped, while an unbound
-     * resource gets the RFC 6121 §8.5 treatment. A session replaced by a new login with the same
-     * full JID is no longer registered, and its successor's presence stands.
+     * Lets go of the session, once, as soon as the stream ends and before the peer can see it
+     * end: a stanza routed to a closing stream would be dropped, while an unbound resource gets
+     * the RFC 6121 §8.5 treatment. A {@code lost} connection (no closing tag) leaves a resumable
+     * session hibernated (XEP-0198 §5); otherwise the session ends.
      */
-    private void leave() {
-        if (jid != null && !left.getAndSet(true) && services.sessions().find(jid).orElse(null) == this) {
-            services.sessions().unbind(this);
-            intake.sessionEnded(presence);
+    private void leave(boolean lost) {
+        LocalSession bound = session;
+        if (bound != null && !left.getAndSet(true)) {
+            bound.detach(this, lost);
         }
     }
 
@@ -128,10 +124,11 @@ public final class C2sStream implements ClientSession {
             }
         }, settings.pingTimeout().toMillis(), TimeUnit.MILLISECONDS);
         if (state == StreamState.BOUND) {
-            transport.send(XmlWriter.toStreamXml(Element.builder("iq", Namespaces.CLIENT)
-                    .attribute("from", domain.toString()).attribute("to", jid.toString())
+            // Through the session, so that stream management counts it like any stanza (XEP-0198 §4).
+            session.deliver(Element.builder("iq", Namespaces.CLIENT)
+                    .attribute("from", domain.toString()).attribute("to", session.jid().toString())
                     .attribute("id", "keepalive-" + nextId()).attribute("type", "get")
-                    .child(Element.of("ping", "urn:xmpp:ping")).build(), Namespaces.CLIENT));
+                    .child(Element.of("ping", "urn:xmpp:ping")).build());
         } else if (state != StreamState.CLOSED && headerSent) {
             // Before our header not even whitespace: the XML declaration must come first.
             transport.send(" ");
@@ -197,8 +194,17 @@ public final class C2sStream implements ClientSession {
         switch (state) {
             case NEGOTIATING -> negotiate(element);
             case AUTHENTICATING -> sasl.continueExchange(element);
-            case AUTHENTICATED -> intake.beforeBind(element);
-            case BOUND -> intake.stanza(element);
+            case AUTHENTICATED -> {
+                if (!nonzas.beforeBind(element)) {
+                    intake.beforeBind(element);
+                }
+            }
+            case BOUND -> {
+                if (!nonzas.afterBind(element)) {
+                    intake.stanza(element);
+                    session.handled();
+                }
+            }
             case CLOSED -> { }
             default -> throw new StreamErrorException(StreamErrorCondition.BAD_FORMAT,
                     "Element before the stream header");
@@ -239,7 +245,7 @@ public final class C2sStream implements ClientSession {
 
     private void streamClosed() {
         if (markClosed()) {
-            leave();
+            leave(false);
             transport.send("</stream:stream>");
             transport.close();
         }
@@ -281,16 +287,25 @@ public final class C2sStream implements ClientSession {
         return authenticatedLocalpart;
     }
 
-    void bound(EntityFullJid fullJid) {
-        jid = fullJid;
+    /** A resource was bound to {@code bound}, or {@code bound} was resumed on this connection. */
+    void bound(LocalSession bound) {
+        session = bound;
         enterState(StreamState.BOUND);
         if (handshakeTimer != null) {
             handshakeTimer.cancel(false);
         }
     }
 
-    void presenceSent(Presence broadcast) {
-        presence = broadcast;
+    /** The bound session, or null before binding. */
+    LocalSession session() {
+        return session;
+    }
+
+    /** XEP-0198 §5: a newer connection resumed the session; this one just goes. */
+    void replacedByResumption() {
+        if (markClosed()) {
+            transport.close();
+        }
     }
 
     String nextId() {
@@ -301,15 +316,21 @@ public final class C2sStream implements ClientSession {
 
     /** Ends the stream with {@code condition}, sending our header first if needed (RFC 6120 §4.9.1.2). */
     void fail(StreamErrorCondition condition, String text) {
+        LOG.debug("stream error {} to {}: {}", condition.elementName(), transport.remoteAddress(), text);
+        // A missed keepalive is a lost connection: a resumable session may come back (XEP-0198 §5).
+        fail(condition.toElement(text), condition == StreamErrorCondition.CONNECTION_TIMEOUT);
+    }
+
+    /** Ends the stream with {@code error}, a complete {@code <stream:error/>}. */
+    void fail(Element error, boolean lost) {
         if (!markClosed()) {
             return;
         }
-        leave();
+        leave(lost);
         if (!headerSent) {
             sendHeader(domain, null);
         }
-        LOG.debug("stream error {} to {}: {}", condition.elementName(), transport.remoteAddress(), text);
-        transport.send(XmlWriter.toStreamXml(condition.toElement(text), Namespaces.CLIENT) + "</stream:stream>");
+        transport.send(XmlWriter.toStreamXml(error, Namespaces.CLIENT) + "</stream:stream>");
         transport.close();
     }
 
@@ -341,45 +362,15 @@ public final class C2sStream implements ClientSession {
         parser = new XmppStreamParser(settings.limits(), new Events(generation));
     }
 
-    // --- ClientSession -----------------------------------------------------------------------
-
-    @Override
-    public EntityFullJid jid() {
-        return jid;
-    }
-
-    @Override
-    public void deliver(Element stanza) {
-        if (state == StreamState.BOUND) {
-            transport.send(XmlWriter.toStreamXml(stanza, Namespaces.CLIENT));
-        }
-    }
-
-    @Override
-    public void deliver(SharedStanza stanza) {
-        if (state == StreamState.BOUND) {
-            transport.send(stanza.streamBytes(jid));
-        }
-    }
-
-    @Override
-    public Presence presence() {
-        return presence;
-    }
-
-    @Override
-    public SessionAttributes attributes() {
-        return attributes;
-    }
-
-    @Override
+    /** Ends the stream with a stream error, e.g. {@code system-shutdown}; from any thread. */
     public void close(StreamErrorCondition condition, String text) {
         fail(condition, text);
     }
 
     @Override
     public String toString() {
-        return jid != null ? jid.toString() : String.valueOf(transport.remoteAddress());
+        LocalSession bound = session;
+        return bound != null ? bound.jid().toString() : String.valueOf(transport.remoteAddress());
     }
 
     /** Parser callbacks of one parser generation; events of a replaced parser are ignored. */

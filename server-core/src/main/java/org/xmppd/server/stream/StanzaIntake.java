@@ -17,7 +17,6 @@ import org.xmppd.codec.StreamErrorCondition;
 import org.xmppd.codec.StreamErrorException;
 import org.xmppd.codec.XmlWriter;
 import org.xmppd.server.router.StanzaRouter;
-import org.xmppd.server.session.ClientSession;
 
 /**
  * What an authenticated client sends: resource binding first (RFC 6120 §7), then stanzas,
@@ -54,9 +53,10 @@ final class StanzaIntake {
         } catch (XmppStringprepException e) {
             throw new StreamErrorException(StreamErrorCondition.INTERNAL_SERVER_ERROR, "Cannot form the JID");
         }
-        stream.bound(jid);
+        LocalSession session = new LocalSession(jid, stream, stream.services());
+        stream.bound(session);
         // Issue policy: a new login with the same full JID replaces the old session.
-        stream.services().sessions().bind(stream)
+        stream.services().sessions().bind(session)
                 .ifPresent(old -> old.close(StreamErrorCondition.CONFLICT, "Replaced by a new connection"));
         reply(Element.builder("iq", Namespaces.CLIENT)
                 .attribute("id", element.attributeOrNull("id")).attribute("type", "result")
@@ -79,11 +79,11 @@ final class StanzaIntake {
         if (stanza instanceof Iq iq && !validIq(iq)) {
             return;
         }
-        if (stanza instanceof Presence presence && presence.element().attributeOrNull("to") == null) {
+        if (stanza instanceof Presence presence) {
             updateOwnPresence(presence);
         }
         if (stanza instanceof Iq iq && isSessionRequest(iq)) {
-            reply(iq.emptyResult());
+            stream.session().deliver(iq.emptyResult());
             return;
         }
         router.routeFromClient(stanza);
@@ -91,7 +91,7 @@ final class StanzaIntake {
 
     /** RFC 6120 §8.1.2.1: {@code from} is the session's JID; anything else is an invalid-from. */
     private Element stampFrom(Element element) throws StreamErrorException {
-        EntityFullJid jid = stream.jid();
+        EntityFullJid jid = stream.session().jid();
         String from = element.attributeOrNull("from");
         if (from != null) {
             Jid claimed;
@@ -116,7 +116,7 @@ final class StanzaIntake {
         boolean known = "get".equals(type) || "set".equals(type) || "result".equals(type) || "error".equals(type);
         if (iq.id() == null || !known || (iq.isRequest() && iq.element().elements().size() != 1)) {
             if (!iq.isResponse()) {
-                reply(StanzaErrors.error(iq.element().withAttribute("from", null),
+                stream.session().deliver(StanzaErrors.error(iq.element().withAttribute("from", null),
                         StanzaErrorCondition.BAD_REQUEST, "Malformed IQ"));
             }
             return false;
@@ -129,20 +129,17 @@ final class StanzaIntake {
                 && iq.payload().map(p -> p.is("session", Namespaces.SESSION)).orElse(false);
     }
 
+    /**
+     * Broadcast availability (no {@code to}) becomes the session's presence; directed
+     * availability is noted so the session's end withdraws it (RFC 6121 §4.6.3).
+     */
     private void updateOwnPresence(Presence presence) {
         String type = presence.type();
-        if (type == null || "unavailable".equals(type)) {
-            stream.presenceSent(presence);
-        }
-    }
-
-    /** The bound session ended: RFC 6121 §4.5.3 unavailable presence on the client's behalf. */
-    void sessionEnded(Presence last) {
-        if (last != null && last.isAvailable()) {
-            ClientSession session = stream;
-            Element unavailable = Element.builder("presence", Namespaces.CLIENT)
-                    .attribute("from", session.jid().toString()).attribute("type", "unavailable").build();
-            router.routeFromClient(new Presence(unavailable));
+        boolean directed = presence.element().attributeOrNull("to") != null;
+        if (directed && type == null) {
+            stream.session().directedPresenceSent();
+        } else if (!directed && (type == null || "unavailable".equals(type))) {
+            stream.session().presenceSent(presence);
         }
     }
 

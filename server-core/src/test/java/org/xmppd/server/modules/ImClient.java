@@ -77,6 +77,9 @@ public final class ImClient implements AutoCloseable {
             throws Exception {
         XMPPTCPConnection connection = new XMPPTCPConnection(server.starttls(user, "pw-" + user)
                 .setResource(resource).setSendPresence(false).addEnabledSaslMechanism("PLAIN").build());
+        // Stream management acknowledges stanzas, but a dropped socket must end the session at
+        // once (kill()), not leave it waiting for resumption (XEP-0198 §5).
+        connection.setUseStreamManagementResumption(false);
         Roster smackRoster = Roster.getInstanceFor(connection);
         smackRoster.setSubscriptionMode(Roster.SubscriptionMode.manual);
         smackRoster.setRosterLoadedAtLogin(roster);

@@ -37,7 +37,9 @@ public final class H2Backend implements StorageBackend {
         // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database under the
         // server while it still shuts down; Storage.close() closes it instead. No AUTO_SERVER:
         // only this process opens the file, and H2's file lock reports a second one clearly.
-        pool.setJdbcUrl("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE");
+        // WRITE_DELAY=0: a commit reaches the file before it returns. H2's default keeps commits
+        // in memory for up to 500 ms, and a kill -9 would lose what the server had accepted.
+        pool.setJdbcUrl("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         pool.setMaximumPoolSize(h2.maxPoolSize());
         pool.setConnectionTimeout(h2.connectionTimeoutMs());
         return JdbcStores.open(new H2Dialect(), pool, where);

@@ -125,7 +125,18 @@ final class OfflineMessages {
             LOG.error("offline message {} of {} is unreadable and is dropped", message.id(), user, e);
             return;
         }
-        session.deliver(stanza.toBuilder().child(delay(user, message.received())).build());
+        if (hasOwnDelay(stanza, user)) {
+            session.deliver(stanza); // stamped when first delivery failed (XEP-0198 unacknowledged)
+        } else {
+            session.deliver(stanza.toBuilder().child(delay(user, message.received())).build());
+        }
+    }
+
+    /** XEP-0203 §3: one stamp per entity; the earliest of this server's is the true receipt time. */
+    private static boolean hasOwnDelay(Element stanza, EntityBareJid user) {
+        String domain = user.asDomainBareJid().toString();
+        return stanza.elements().stream()
+                .anyMatch(c -> c.is("delay", DELAY) && domain.equals(c.attributeOrNull("from")));
     }
 
     /** XEP-0203: when the server received it, stamped by the recipient's domain. */

@@ -1,0 +1,95 @@
+package org.xmppd.server.stream.sm;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jxmpp.jid.EntityBareJid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmppd.codec.Element;
+import org.xmppd.codec.Namespaces;
+import org.xmppd.storage.OfflineStore;
+import org.xmppd.storage.StorageException;
+
+/**
+ * Durable delivery (DESIGN.md "Nothing accepted is lost"): a message for a session that
+ * acknowledges stanzas is written to the offline store's in-flight messages before it is
+ * written to the connection, and removed when the client's {@code <a/>} covers it. Messages a
+ * crash leaves in flight become offline messages at the next start ({@link #recover}).
+ */
+public final class DeliveryJournal {
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryJournal.class);
+    /** Chat states alone are transient (XEP-0085), as for offline storage. */
+    private static final String CHAT_STATES = "http://jabber.org/protocol/chatstates";
+    private static final String HINTS = "urn:xmpp:hints";
+
+    private final OfflineStore store;
+    private final boolean enabled;
+
+    /** @param enabled false: nothing is written ({@code durable_delivery: false}) */
+    public DeliveryJournal(OfflineStore store, boolean enabled) {
+        this.store = store;
+        this.enabled = enabled;
+    }
+
+    /**
+     * Whether {@code stanza} is a message a returning user must get: chat or normal, with content
+     * other than chat states and no XEP-0334 {@code <no-store/>} hint. The same messages XEP-0160
+     * offline storage keeps.
+     */
+    public boolean keeps(Element stanza) {
+        if (!enabled || !stanza.is("message", Namespaces.CLIENT)) {
+            return false;
+        }
+        String type = stanza.attributeOrNull("type");
+        if (type != null && !type.equals("chat") && !type.equals("normal")) {
+            return false;
+        }
+        List<Element> children = stanza.elements();
+        return stanza.childOrNull("no-store", HINTS) == null && !children.isEmpty()
+                && !children.stream().allMatch(c -> c.namespace().equals(CHAT_STATES));
+    }
+
+    /**
+     * Stores {@code stanza} for {@code user} before it is sent. When storage fails the message is
+     * still sent (the session keeps it until acknowledged), only without surviving a crash.
+     *
+     * @return the id to release, or {@link UnackedQueue.Entry#NOT_JOURNALED}
+     */
+    public long hold(EntityBareJid user, Element stanza, Instant received) {
+        try {
+            return store.addInFlight(user, stanza.toXml(), received);
+        } catch (StorageException e) {
+            LOG.warn("message to {} is sent without a durable copy: {}", user, e.getMessage());
+            return UnackedQueue.Entry.NOT_JOURNALED;
+        }
+    }
+
+    /** Forgets the durable copies of {@code entries} (acknowledged, or handed on elsewhere). */
+    public void release(List<UnackedQueue.Entry> entries) {
+        List<Long> ids = new ArrayList<>();
+        for (UnackedQueue.Entry entry : entries) {
+            if (entry.journaled()) {
+                ids.add(entry.journalId());
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            store.removeInFlight(ids);
+        } catch (StorageException e) {
+            // At worst the messages are delivered again after a restart: duplicates, never loss.
+            LOG.warn("{} delivered messages stay in flight: {}", ids.size(), e.getMessage());
+        }
+    }
+
+    /** Turns what a previous run left in flight into offline messages; run before clients connect. */
+    public int recover() {
+        int moved = store.recoverInFlight();
+        if (moved > 0) {
+            LOG.info("{} messages left unacknowledged by the previous run are now offline messages", moved);
+        }
+        return moved;
+    }
+}
