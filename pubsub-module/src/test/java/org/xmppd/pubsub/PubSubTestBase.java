@@ -24,7 +24,7 @@ import org.xmppd.server.config.ServerConfig;
 abstract class PubSubTestBase {
     static final long WAIT_MS = 5000;
     private static final AtomicInteger ACCOUNTS = new AtomicInteger();
-    private static final List<String> EXTRA = List.of();
+    private static final List<String> EXTRA = List.of("pep");
     private final List<XMPPTCPConnection> connections = new ArrayList<>();
 
     /** A server with the default modules plus pubsub and pep. */

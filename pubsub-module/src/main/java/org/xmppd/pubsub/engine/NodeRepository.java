@@ -77,7 +77,7 @@ public final class NodeRepository {
     }
 
     /** The names of a service's nodes, sorted. */
-    List<String> names(BareJid service) {
+    public List<String> names(BareJid service) {
         return store.nodes(service).stream().map(StoredNode::name).toList();
     }
 
