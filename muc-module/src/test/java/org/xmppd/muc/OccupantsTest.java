@@ -158,7 +158,7 @@ class OccupantsTest extends MucTestBase {
         assertEquals("before you came", old.getBody());
         assertNotNull(DelayInformation.from(old), "history is stamped (XEP-0203)");
         Message subject = atBob.nextMessage(5000);
-        assertEquals("Greetings", subject.getSubject());
+        assertEquals("Greetings", subject.getSubject(), subject.toXML().toString());
         assertNull(subject.getBody());
         assertEquals("Greetings", atBob.getSubject());
     }

@@ -44,7 +44,7 @@ public final class RoomService {
     private final RoomConfig defaults;
     private final RoomEvents publisher;
     private final ConcurrentMap<EntityBareJid, Room> rooms = new ConcurrentHashMap<>();
-    private final ConcurrentMap<EntityFullJid, Set<EntityBareJid>> joined = new ConcurrentHashMap<>();
+    private final SessionIndex joined = new SessionIndex();
     private final Entry entry;
     private final Moderation moderation;
     private final Conversation conversation;
@@ -193,19 +193,12 @@ public final class RoomService {
 
     /** The session went offline or stopped answering: it leaves every room it was in. */
     public void exitEverywhere(EntityFullJid session, Element presence) {
-        Set<EntityBareJid> in = joined.get(session);
-        if (in != null) {
-            List.copyOf(in).forEach(jid -> exit(jid, session, presence));
-        }
+        joined.roomsOf(session).forEach(jid -> exit(jid, session, presence));
     }
 
     /** Removes a dead session (deliveries to it failed) from every room with status 333. */
     public void removeSession(EntityFullJid session) {
-        Set<EntityBareJid> in = joined.get(session);
-        if (in == null) {
-            return;
-        }
-        for (EntityBareJid jid : List.copyOf(in)) {
+        for (EntityBareJid jid : joined.roomsOf(session)) {
             Room room = rooms.get(jid);
             if (room == null) {
                 continue;
@@ -377,7 +370,7 @@ public final class RoomService {
         } finally {
             dropIfUnused(room);
         }
-        index(room, events);
+        joined.update(room.jid(), events);
         publisher.publish(room, events);
         return events;
     }
@@ -390,27 +383,6 @@ public final class RoomService {
         if (room.isDestroyed()) {
             rooms.remove(room.jid(), room);
         }
-    }
-
-    private void index(Room room, List<RoomEvent> events) {
-        for (RoomEvent event : events) {
-            if (event instanceof RoomEvent.Entered e) {
-                joined.computeIfAbsent(e.session(), k -> ConcurrentHashMap.newKeySet()).add(room.jid());
-            } else if (event instanceof RoomEvent.Left e) {
-                e.occupant().jids().forEach(j -> unindex(j, room.jid()));
-            } else if (event instanceof RoomEvent.SessionLeft e) {
-                unindex(e.session(), room.jid());
-            } else if (event instanceof RoomEvent.Destroyed e) {
-                e.occupants().forEach(o -> o.jids().forEach(j -> unindex(j, room.jid())));
-            }
-        }
-    }
-
-    private void unindex(EntityFullJid session, EntityBareJid room) {
-        joined.computeIfPresent(session, (k, set) -> {
-            set.remove(room);
-            return set.isEmpty() ? null : set;
-        });
     }
 
     /** A role change asked for (§8, §9). */
