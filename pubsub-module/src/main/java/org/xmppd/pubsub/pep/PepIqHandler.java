@@ -23,14 +23,22 @@ import org.xmppd.server.router.Router;
  * </pre>
  */
 final class PepIqHandler {
+    /** Hears that a set request changed {@code node} of {@code account} (for the bookmarks and avatar mirrors). */
+    @FunctionalInterface
+    interface ChangeListener {
+        void changed(org.jxmpp.jid.EntityBareJid account, String node, Iq request);
+    }
+
     private final PepServices services;
+    private final ChangeListener listener;
     private final PepNotifier notifier;
     private final Router router;
     private final PubSubRequests requests = new PubSubRequests();
     private final OwnerRequests ownerRequests = new OwnerRequests();
 
-    PepIqHandler(PepServices services, PepNotifier notifier, Router router) {
+    PepIqHandler(PepServices services, PepNotifier notifier, Router router, ChangeListener listener) {
         this.services = services;
+        this.listener = listener;
         this.notifier = notifier;
         this.router = router;
     }
@@ -48,6 +56,11 @@ final class PepIqHandler {
         }
         router.route(outcome.reply());
         notifier.send(outcome.notifications());
+        String node = iq.payload().orElseThrow().firstElement().map(a -> a.attributeOrNull("node")).orElse(null);
+        if ("set".equals(iq.type()) && "result".equals(outcome.reply().attributeOrNull("type")) && node != null
+                && account.asEntityBareJidIfPossible() != null) {
+            listener.changed(account.asEntityBareJidIfPossible(), node, iq);
+        }
         return null;
     }
 }

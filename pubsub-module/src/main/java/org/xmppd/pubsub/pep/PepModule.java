@@ -3,6 +3,7 @@ package org.xmppd.pubsub.pep;
 import java.time.Clock;
 
 import org.xmppd.pubsub.RosterRelations;
+import org.xmppd.pubsub.bookmarks.BookmarksCompat;
 import org.xmppd.pubsub.caps.CapsTracker;
 import org.xmppd.pubsub.engine.NodeRepository;
 import org.xmppd.pubsub.xml.Features;
@@ -49,7 +50,12 @@ public final class PepModule implements XmppModule {
         LastItems lastItems = new LastItems(services, contacts, notifier);
         CapsTracker caps = new CapsTracker(context.router(), context.sessions(), config.capsCacheSize(),
                 lastItems::featuresChanged);
-        PepIqHandler handler = new PepIqHandler(services, notifier, context.router());
+        BookmarksCompat bookmarks = new BookmarksCompat(context.storage().userData(), services::of, notifier::send);
+        PepIqHandler handler = new PepIqHandler(services, notifier, context.router(), (account, node, iq) -> {
+            if (node.equals(BookmarksCompat.NODE)) {
+                bookmarks.pepChanged(account);
+            }
+        });
         context.onIq(IqRoute.get("pubsub", Ns.PUBSUB).toAccounts(), handler::handle);
         context.onIq(IqRoute.set("pubsub", Ns.PUBSUB).toAccounts(), handler::handle);
         context.onIq(IqRoute.get("pubsub", Ns.OWNER).toAccounts(), handler::handle);
@@ -59,5 +65,7 @@ public final class PepModule implements XmppModule {
         context.discoNodes(DiscoTarget.ACCOUNT, new PepDisco(services));
         context.onPresence(StanzaPhase.SENT, 0, StorageGuard.of(name(), caps::presenceSent));
         context.onIq(StanzaPhase.DELIVER, CAPS_ANSWERS_PRIORITY, caps::iqDelivered);
+        context.feature(DiscoTarget.ACCOUNT, BookmarksCompat.FEATURE);
+        context.onIq(StanzaPhase.SENT, 0, StorageGuard.of(name(), bookmarks::privateSet));
     }
 }
