@@ -14,7 +14,7 @@ import org.xmppd.server.router.Router;
 
 /**
  * The pubsub requests addressed to an account (XEP-0163 §3, §4), answered by that account's PEP
- * service: without {@code to} a client speaks to its own. The reply goes out first, then the
+ * service: without {@code to} a client speaks to its own. The reply goes out before the
  * notifications (a publisher learns its ItemID before its own notification arrives).
  * <pre>
  * C: &lt;iq type='set' id='p1'&gt;&lt;pubsub xmlns='http://jabber.org/protocol/pubsub'&gt;
@@ -54,13 +54,15 @@ final class PepIqHandler {
         } catch (StanzaErrorException e) {
             return ErrorReplies.of(iq.element(), e);
         }
-        router.route(outcome.reply());
-        notifier.send(outcome.notifications());
+        // Mirrors (private XML bookmarks, vCard photo) are written before the reply, so a client
+        // that reads them once it has the result sees them.
         String node = iq.payload().orElseThrow().firstElement().map(a -> a.attributeOrNull("node")).orElse(null);
         if ("set".equals(iq.type()) && "result".equals(outcome.reply().attributeOrNull("type")) && node != null
                 && account.asEntityBareJidIfPossible() != null) {
             listener.changed(account.asEntityBareJidIfPossible(), node, iq);
         }
+        router.route(outcome.reply());
+        notifier.send(outcome.notifications());
         return null;
     }
 }

@@ -3,6 +3,7 @@ package org.xmppd.pubsub.pep;
 import java.time.Clock;
 
 import org.xmppd.pubsub.RosterRelations;
+import org.xmppd.pubsub.avatar.AvatarConversion;
 import org.xmppd.pubsub.bookmarks.BookmarksCompat;
 import org.xmppd.pubsub.caps.CapsTracker;
 import org.xmppd.pubsub.engine.NodeRepository;
@@ -26,6 +27,8 @@ import org.xmppd.server.module.XmppModule;
 public final class PepModule implements XmppModule {
     /** Above ordinary hooks: the caps answers are ours and nobody else's. */
     private static final int CAPS_ANSWERS_PRIORITY = 100;
+    /** Before other presence hooks, so they all see the presence with its avatar hash (re-routed once). */
+    private static final int AVATAR_HASH_PRIORITY = 50;
 
     @Override
     public String name() {
@@ -51,9 +54,13 @@ public final class PepModule implements XmppModule {
         CapsTracker caps = new CapsTracker(context.router(), context.sessions(), config.capsCacheSize(),
                 lastItems::featuresChanged);
         BookmarksCompat bookmarks = new BookmarksCompat(context.storage().userData(), services::of, notifier::send);
+        AvatarConversion avatars = new AvatarConversion(context.storage().userData(), services::of, notifier::send,
+                context.router(), context.server());
         PepIqHandler handler = new PepIqHandler(services, notifier, context.router(), (account, node, iq) -> {
             if (node.equals(BookmarksCompat.NODE)) {
                 bookmarks.pepChanged(account);
+            } else if (node.equals(AvatarConversion.METADATA)) {
+                avatars.metadataPublished(account);
             }
         });
         context.onIq(IqRoute.get("pubsub", Ns.PUBSUB).toAccounts(), handler::handle);
@@ -67,5 +74,9 @@ public final class PepModule implements XmppModule {
         context.onIq(StanzaPhase.DELIVER, CAPS_ANSWERS_PRIORITY, caps::iqDelivered);
         context.feature(DiscoTarget.ACCOUNT, BookmarksCompat.FEATURE);
         context.onIq(StanzaPhase.SENT, 0, StorageGuard.of(name(), bookmarks::privateSet));
+        context.feature(DiscoTarget.ACCOUNT, AvatarConversion.FEATURE);
+        context.onIq(StanzaPhase.SENT, 0, StorageGuard.of(name(), avatars::vcardSet));
+        context.onPresence(StanzaPhase.DELIVER, AVATAR_HASH_PRIORITY, StorageGuard.of(name(),
+                avatars::presenceDelivered));
     }
 }
