@@ -15,7 +15,15 @@ import org.xmppd.storage.StorageException;
 public final class StorageGuard {
     private static final Logger LOG = LoggerFactory.getLogger(StorageGuard.class);
 
+    /** What the sender is told: the backend's address stays in the log, not on the wire. */
+    public static final String UNAVAILABLE_TEXT = "The server's storage is unavailable; try again later";
+
     private StorageGuard() {
+    }
+
+    /** The stanza error for a request that failed because a store is unreachable. */
+    public static StanzaErrorException unavailable() {
+        return new StanzaErrorException(StanzaErrorCondition.INTERNAL_SERVER_ERROR, UNAVAILABLE_TEXT);
     }
 
     public static <S extends Stanza> StanzaHandler<S> of(String module, StanzaHandler<S> handler) {
@@ -24,8 +32,7 @@ public final class StorageGuard {
                 return handler.handle(stanza);
             } catch (StorageException e) {
                 LOG.warn("module {}: storage failed on {}", module, stanza, e);
-                throw new StanzaErrorException(StanzaErrorCondition.INTERNAL_SERVER_ERROR,
-                        "The server's storage is unavailable; try again later");
+                throw unavailable();
             }
         };
     }

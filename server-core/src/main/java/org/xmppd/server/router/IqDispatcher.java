@@ -8,11 +8,14 @@ import org.xmppd.codec.StanzaErrorCondition;
 import org.xmppd.codec.StanzaErrorException;
 import org.xmppd.codec.StanzaErrors;
 import org.xmppd.server.module.ModuleRegistry;
+import org.xmppd.server.module.StorageGuard;
+import org.xmppd.storage.StorageException;
 
 /**
  * Runs the registered handler of an IQ addressed to the server or to an account, with the
  * shared policy: one payload for get/set (RFC 6120 §8.2.3), {@code service-unavailable} when
- * nothing handles it, {@code internal-server-error} when the handler fails.
+ * nothing handles it, {@code internal-server-error} when the handler fails (with a text saying
+ * so when a store is unreachable, RFC 6120 §8.3.3.6).
  */
 final class IqDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(IqDispatcher.class);
@@ -42,6 +45,10 @@ final class IqDispatcher {
             reply = binding.handler().handle(iq);
         } catch (StanzaErrorException e) {
             reply = StanzaErrors.of(iq.element(), e);
+        } catch (StorageException e) {
+            // An outage (Redis gone, say), not a bug: the message names the store; no stack trace.
+            LOG.warn("module {}: storage failed on {}: {}", binding.owner(), iq, e.getMessage());
+            reply = StanzaErrors.of(iq.element(), StorageGuard.unavailable());
         } catch (RuntimeException e) {
             LOG.error("module {} failed on {}", binding.owner(), iq, e);
             reply = StanzaErrors.error(iq.element(), StanzaErrorCondition.INTERNAL_SERVER_ERROR, null);

@@ -72,10 +72,12 @@ final class PresenceBroadcaster {
 
     /** §4.2.2 initial and §4.4.2 subsequent presence. */
     private void available(EntityFullJid resource, Presence presence) {
+        EntityBareJid user = resource.asEntityBareJid();
+        // Read before the resource counts as available: when the roster store is down the
+        // presence fails as a whole, and the client's retry is still the initial one (probes).
+        List<RosterItem> roster = rosters.roster(user).items();
         boolean initial = states.becomeAvailable(resource);
         recorder.available(resource, presence);
-        EntityBareJid user = resource.asEntityBareJid();
-        List<RosterItem> roster = rosters.roster(user).items();
         for (BareJid contact : contacts(roster, true)) {
             router.route(presence.withTo(contact));
         }
@@ -112,9 +114,11 @@ final class PresenceBroadcaster {
         ResourceStates.State ended = states.end(resource);
         EntityBareJid user = resource.asEntityBareJid();
         List<ClientSession> others = availableSessions(user);
-        recorder.unavailable(resource, presence, others.isEmpty());
         Set<BareJid> told = new HashSet<>();
         if (ended.available()) {
+            // Only what was recorded available can leave; a session that only sent directed
+            // presence (§4.6) was never online for the store or last activity (XEP-0012).
+            recorder.unavailable(resource, presence, others.isEmpty());
             for (BareJid contact : contacts(rosters.roster(user).items(), true)) {
                 router.route(presence.withTo(contact));
                 told.add(contact);

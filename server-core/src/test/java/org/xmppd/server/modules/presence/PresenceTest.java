@@ -104,6 +104,30 @@ public abstract class PresenceTest extends ImTestBase {
         assertNoPresence(marker, dave, p -> gone.equals(p.getFrom()));
     }
 
+    /**
+     * §4.6.3: a session that only ever sent directed presence (no broadcast, as a bot or a
+     * client that only joins rooms does) still has it withdrawn when it ends, closed or dropped;
+     * since it was never available, it leaves no last activity behind (XEP-0012).
+     */
+    @Test
+    void directedPresenceOfANeverAvailableSessionIsWithdrawnWhenItEnds() throws Exception {
+        ImClient carol = online(newAccount("carol"), "desk", 0);
+        for (boolean dropped : new boolean[] {false, true}) {
+            ImClient bot = login(newAccount("bot"), "bot");
+            bot.sendAndSync(PresenceBuilder.buildPresence().to(carol.jid()).build());
+            carol.nextPresence(Presence.Type.available, bot.jid());
+            EntityFullJid gone = bot.jid();
+            if (dropped) {
+                bot.kill();
+            } else {
+                bot.close();
+            }
+            carol.nextPresence(Presence.Type.unavailable, gone);
+            assertTrue(server().storage().presence().lastActivity(gone.asEntityBareJid()).isEmpty(),
+                    "never available, so never seen leaving");
+        }
+    }
+
     /** §4.4.2, §4.3.2: no subscription, no presence, and probes from strangers get nothing. */
     @Test
     void strangersLearnNothing() throws Exception {
