@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.PresenceBuilder;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
 import org.xmppd.server.modules.ImClient;
 import org.xmppd.server.modules.ImTestBase;
 import org.xmppd.storage.PresenceStore;
@@ -49,6 +52,20 @@ public abstract class PresenceTest extends ImTestBase {
         EntityFullJid gone = alice.jid();
         alice.kill();
         bob.nextPresence(Presence.Type.unavailable, gone);
+    }
+
+    /** §4.5.3: a stream the server ends with a stream error (here RFC 6120 §4.9.3.9 invalid-from) too. */
+    @Test
+    void sessionEndedByAStreamErrorIsAnnouncedUnavailable() throws Exception {
+        ImClient alice = online(newAccount("alice"), "desk", 0);
+        ImClient bob = online(newAccount("bob"), "desk", 0);
+        subscribeBothWays(alice, bob);
+        EntityFullJid gone = alice.jid();
+        alice.connection().setFromMode(XMPPConnection.FromMode.UNCHANGED); // Smack drops 'from' by default
+        alice.connection().sendStanza(MessageBuilder.buildMessage().to(bob.jid())
+                .from(JidCreate.entityFullFrom("mallory@localhost/forged")).setBody("forged").build());
+        bob.nextPresence(Presence.Type.unavailable, gone);
+        assertTrue(bob.messages().isEmpty(), "the forged message was not delivered");
     }
 
     /** §4.3: on login, probes bring the presence of every available resource of the contacts. */

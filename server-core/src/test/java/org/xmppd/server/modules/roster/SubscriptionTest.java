@@ -122,6 +122,34 @@ public abstract class SubscriptionTest extends ImTestBase {
         assertNoPresence(alice, bobAgain, p -> p.getType() == Presence.Type.subscribe);
     }
 
+    /**
+     * §3.1.3: an unanswered request is delivered again at every login until the contact answers;
+     * a denial (§3.2) ends it, and the requester is left with "none".
+     */
+    @Test
+    void unansweredRequestIsDeliveredAtEveryLoginUntilDenied() throws Exception {
+        ImClient alice = online(newAccount("alice"), "desk", 0);
+        String bobName = newAccount("bob");
+        BareJid bob = org.jxmpp.jid.impl.JidCreate.bareFrom(bobName + "@localhost");
+        alice.subscription(Presence.Type.subscribe, bob);
+        alice.nextPush(bob);
+
+        for (String resource : new String[] {"desk", "phone"}) {
+            ImClient bobClient = online(bobName, resource, 0);
+            bobClient.nextPresence(Presence.Type.subscribe, alice.bare());
+            bobClient.close();
+        }
+        ImClient bobAgain = online(bobName, "laptop", 0);
+        bobAgain.nextPresence(Presence.Type.subscribe, alice.bare());
+        bobAgain.subscription(Presence.Type.unsubscribed, alice.bare());
+        alice.nextPresence(Presence.Type.unsubscribed, bob);
+        assertEquals(ItemType.none, type(alice, bob));
+        bobAgain.close();
+
+        ImClient bobLast = online(bobName, "desk", 0);
+        assertNoPresence(alice, bobLast, p -> p.getType() == Presence.Type.subscribe);
+    }
+
     /** §2.5.2: removing an item cancels both subscriptions, and the contact's server hears of it. */
     @Test
     void removingAnItemUnsubscribesBothWays() throws Exception {
