@@ -16,24 +16,17 @@ import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.blocking.BlockingCommandManager;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
-import org.xmppd.server.TestServer;
 import org.xmppd.server.modules.ImClient;
 import org.xmppd.server.modules.ImTestBase;
 import org.xmppd.server.modules.RawIq;
 
-/** XEP-0191 blocking through the wire, with Smack's BlockingCommandManager; two and three accounts. */
-class BlockingTest extends ImTestBase {
-    @RegisterExtension
-    static final TestServer SERVER = new TestServer();
-
-    @Override
-    protected TestServer server() {
-        return SERVER;
-    }
-
+/**
+ * XEP-0191 blocking through the wire, with Smack's BlockingCommandManager; two and three accounts.
+ * Runs per storage backend: blocking sends and withdraws presence by the roster's subscriptions.
+ */
+public abstract class BlockingTest extends ImTestBase {
     private static BlockingCommandManager blocking(ImClient client) {
         return BlockingCommandManager.getInstanceFor(client.connection());
     }
