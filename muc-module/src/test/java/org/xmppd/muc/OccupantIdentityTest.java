@@ -20,6 +20,7 @@ import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.ping.packet.Ping;
 import org.junit.jupiter.api.Test;
@@ -125,8 +126,11 @@ class OccupantIdentityTest extends MucTestBase {
         Stanza request = atBob.poll(5, TimeUnit.SECONDS);
         assertNotNull(request);
         assertEquals(room + "/Alice", request.getFrom().toString(), "the real JID stays hidden");
-        assertError(StanzaError.Condition.not_acceptable, () -> user("carol")
+        XMPPTCPConnection carol = user("carol");
+        assertError(StanzaError.Condition.not_acceptable, () -> carol
                 .sendIqRequestAndWaitForResponse(new Ping(JidCreate.entityFullFrom(room, nick("Bob")))));
+        assertError(StanzaError.Condition.bad_request, () -> ServiceDiscoveryManager.getInstanceFor(carol)
+                .discoverItems(JidCreate.entityFullFrom(room, nick("Bob"))));
     }
 
     private static void instantRoomOrJoin(XMPPTCPConnection connection, EntityBareJid room) throws Exception {

@@ -41,11 +41,15 @@ final class IqProxy {
 
     void request(Iq iq, EntityFullJid from, EntityBareJid room, String nick) throws StanzaErrorException {
         String senderNick = rooms.nickOf(room, from).orElse(null);
+        Element payload = iq.payload().orElseThrow();
         if (senderNick == null) {
+            if (payload.namespace().equals(MucXml.DISCO_INFO) || payload.namespace().equals(MucXml.DISCO_ITEMS)) {
+                // XEP-0045 §6.6: non-occupants may not discover occupants.
+                throw new StanzaErrorException(StanzaErrorCondition.BAD_REQUEST, "You are not in this room");
+            }
             // XEP-0410 §3: not joined (any more); non-occupants cannot reach occupants either.
             throw new StanzaErrorException(StanzaErrorCondition.NOT_ACCEPTABLE, "You are not in this room");
         }
-        Element payload = iq.payload().orElseThrow();
         if (senderNick.equals(nick) && payload.is("ping", MucXml.PING)) {
             delivery.route(iq.result(null));
             return;
