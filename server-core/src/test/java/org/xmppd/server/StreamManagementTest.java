@@ -219,7 +219,8 @@ class StreamManagementTest {
         String alice = newUser(SERVER);
         String bob = newUser(SERVER);
         try (RawXmppClient a = bound(SERVER, alice, "phone"); RawXmppClient b = bound(SERVER, bob, "pc")) {
-            a.send("<inactive xmlns='urn:xmpp:csi:0'/>");
+            a.send("<inactive xmlns='urn:xmpp:csi:0'/><iq type='get' id='csi-1'><ping xmlns='urn:xmpp:ping'/></iq>");
+            a.readUntil("id=\"csi-1\""); // handled before bob sends anything
             for (String show : new String[] {"away", "xa", "dnd"}) {
                 b.send("<presence to='" + a.jid() + "'><show>" + show + "</show></presence>");
             }

@@ -32,12 +32,13 @@ public interface OfflineStore {
     void deleteAll(EntityBareJid user);
 
     /**
-     * Durable delivery: keeps a message about to be written to one of {@code user}'s sessions
-     * until that session acknowledges it. Not bounded: the message was already accepted.
+     * Durable delivery: keeps messages about to be written to their users' sessions until the
+     * sessions acknowledge them, all in one transaction (one commit for many messages). Not
+     * bounded: the messages were already accepted.
      *
-     * @return the id to pass to {@link #removeInFlight}
+     * @return the ids to pass to {@link #removeInFlight}, in the order of {@code messages}
      */
-    long addInFlight(EntityBareJid user, String stanzaXml, Instant received);
+    List<Long> addInFlight(List<InFlightMessage> messages);
 
     /** Forgets in-flight messages (acknowledged, or handled otherwise); unknown ids are ignored. */
     void removeInFlight(List<Long> ids);

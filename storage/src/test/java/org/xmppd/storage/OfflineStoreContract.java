@@ -157,10 +157,11 @@ public abstract class OfflineStoreContract {
     @Test
     void acknowledgedInFlightMessagesAreNotRecovered() {
         EntityBareJid alice = jid("alice");
-        long first = offline().addInFlight(alice, message(0), T0);
-        long second = offline().addInFlight(alice, message(1), T0);
-        assertTrue(first < second, "ids increase");
-        offline().removeInFlight(List.of(first, second, -5L));
+        List<Long> ids = offline().addInFlight(List.of(inFlight(alice, 0, T0), inFlight(alice, 1, T0)));
+        assertEquals(2, ids.size());
+        assertTrue(ids.get(0) < ids.get(1), "ids increase");
+        assertEquals(List.of(), offline().addInFlight(List.of()));
+        offline().removeInFlight(List.of(ids.get(0), ids.get(1), -5L));
         offline().recoverInFlight();
         assertEquals(List.of(), offline().list(alice), "nothing in flight, nothing recovered");
     }
@@ -170,11 +171,10 @@ public abstract class OfflineStoreContract {
         EntityBareJid alice = jid("alice");
         EntityBareJid bob = jid("bob");
         offline().add(alice, message(0), T0, 1);
-        offline().addInFlight(alice, message(1), T0.plusSeconds(1));
-        long acked = offline().addInFlight(bob, message(2), T0);
-        offline().addInFlight(alice, message(3), T0.plusSeconds(3));
-        offline().addInFlight(bob, message(4), T0.plusSeconds(4));
-        offline().removeInFlight(List.of(acked));
+        offline().addInFlight(List.of(inFlight(alice, 1, T0.plusSeconds(1))));
+        List<Long> ids = offline().addInFlight(List.of(inFlight(bob, 2, T0), inFlight(alice, 3, T0.plusSeconds(3)),
+                inFlight(bob, 4, T0.plusSeconds(4))));
+        offline().removeInFlight(List.of(ids.get(0)));
 
         assertTrue(offline().recoverInFlight() >= 3);
         List<OfflineMessage> alices = offline().list(alice);
@@ -188,6 +188,10 @@ public abstract class OfflineStoreContract {
 
     protected final EntityBareJid jid(String localpart) {
         return JidCreate.entityBareFromOrThrowUnchecked(localpart + "@" + domain);
+    }
+
+    private static InFlightMessage inFlight(EntityBareJid user, int n, Instant received) {
+        return new InFlightMessage(user, message(n), received);
     }
 
     private static String message(int n) {

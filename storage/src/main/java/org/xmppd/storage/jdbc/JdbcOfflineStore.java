@@ -2,6 +2,7 @@ package org.xmppd.storage.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.jxmpp.jid.EntityBareJid;
+import org.xmppd.storage.InFlightMessage;
 import org.xmppd.storage.OfflineMessage;
 import org.xmppd.storage.OfflineStore;
 
@@ -134,19 +136,30 @@ final class JdbcOfflineStore implements OfflineStore {
     }
 
     @Override
-    public long addInFlight(EntityBareJid user, String stanzaXml, Instant received) {
-        Objects.requireNonNull(stanzaXml, "stanzaXml");
-        return jdbc.run("keeping an in-flight message for " + user, connection -> {
+    public List<Long> addInFlight(List<InFlightMessage> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.transaction("keeping " + messages.size() + " in-flight messages", connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_IN_FLIGHT,
                     Statement.RETURN_GENERATED_KEYS)) {
-                OwnerTable.bindOwner(insert, 1, user);
-                insert.setLong(3, received.toEpochMilli());
-                insert.setString(4, stanzaXml);
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
+                for (InFlightMessage message : messages) {
+                    OwnerTable.bindOwner(insert, 1, message.user());
+                    insert.setLong(3, message.received().toEpochMilli());
+                    insert.setString(4, message.stanzaXml());
+                    insert.addBatch();
                 }
+                insert.executeBatch();
+                List<Long> ids = new ArrayList<>(messages.size());
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        ids.add(keys.getLong(1));
+                    }
+                }
+                if (ids.size() != messages.size()) {
+                    throw new SQLException(ids.size() + " keys for " + messages.size() + " in-flight messages");
+                }
+                return List.copyOf(ids);
             }
         });
     }

@@ -3,11 +3,14 @@ package org.xmppd.server.stream.sm;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jxmpp.jid.EntityBareJid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmppd.codec.Element;
 import org.xmppd.codec.Namespaces;
+import org.xmppd.storage.InFlightMessage;
 import org.xmppd.storage.OfflineStore;
 import org.xmppd.storage.StorageException;
 
@@ -16,6 +19,10 @@ import org.xmppd.storage.StorageException;
  * acknowledges stanzas is written to the offline store's in-flight messages before it is
  * written to the connection, and removed when the client's {@code <a/>} covers it. Messages a
  * crash leaves in flight become offline messages at the next start ({@link #recover}).
+ *
+ * <p>Writes are group-committed: whoever finds no commit under way writes everything waiting,
+ * in one transaction, while later callers queue for the next one. An idle server commits each
+ * message at once; a busy one pays one commit for many messages.
  */
 public final class DeliveryJournal {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryJournal.class);
@@ -23,8 +30,23 @@ public final class DeliveryJournal {
     private static final String CHAT_STATES = "http://jabber.org/protocol/chatstates";
     private static final String HINTS = "urn:xmpp:hints";
 
+    /** One message waiting for its commit. */
+    private static final class Hold {
+        final InFlightMessage message;
+        long id = UnackedQueue.Entry.NOT_JOURNALED;
+        boolean done;
+
+        Hold(InFlightMessage message) {
+            this.message = message;
+        }
+    }
+
     private final OfflineStore store;
     private final boolean enabled;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition committed = lock.newCondition();
+    private final List<Hold> waiting = new ArrayList<>();
+    private boolean committing;
 
     /** @param enabled false: nothing is written ({@code durable_delivery: false}) */
     public DeliveryJournal(OfflineStore store, boolean enabled) {
@@ -57,11 +79,42 @@ public final class DeliveryJournal {
      * @return the id to release, or {@link UnackedQueue.Entry#NOT_JOURNALED}
      */
     public long hold(EntityBareJid user, Element stanza, Instant received) {
+        Hold hold = new Hold(new InFlightMessage(user, stanza.toXml(), received));
+        lock.lock();
         try {
-            return store.addInFlight(user, stanza.toXml(), received);
+            waiting.add(hold);
+            while (!hold.done) {
+                if (committing) {
+                    committed.awaitUninterruptibly();
+                } else {
+                    commitWaiting();
+                }
+            }
+            return hold.id;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes everything waiting in one transaction; called and returns holding the lock. */
+    private void commitWaiting() {
+        committing = true;
+        List<Hold> batch = List.copyOf(waiting);
+        waiting.clear();
+        lock.unlock();
+        List<Long> ids = null;
+        try {
+            ids = store.addInFlight(batch.stream().map(h -> h.message).toList());
         } catch (StorageException e) {
-            LOG.warn("message to {} is sent without a durable copy: {}", user, e.getMessage());
-            return UnackedQueue.Entry.NOT_JOURNALED;
+            LOG.warn("{} messages are sent without a durable copy: {}", batch.size(), e.getMessage());
+        } finally {
+            lock.lock();
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).id = ids == null ? UnackedQueue.Entry.NOT_JOURNALED : ids.get(i);
+                batch.get(i).done = true;
+            }
+            committing = false;
+            committed.signalAll();
         }
     }
 
