@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.xmppd.server.TestServer;
 import org.xmppd.storage.RedisConfig;
@@ -28,7 +29,8 @@ import org.xmppd.storage.redis.RedisServerProcess;
  * Issue 3: Redis lost while the server runs. Rosters and presence live in a throw-away
  * {@code redis-server} that keeps an append-only file, which the test stops and starts again:
  * connected clients keep their sessions and can chat, what needs Redis gets a clear stanza
- * error without ending the stream, nothing stored before is lost, and rosters and presence work
+ * error without ending the stream, a session lost meanwhile is still announced where no
+ * roster is needed, nothing stored before is lost, and rosters and presence work
  * again once Redis is back, without restarting the server.
  */
 class RedisOutageServerTest extends ImTestBase {
@@ -78,8 +80,19 @@ class RedisOutageServerTest extends ImTestBase {
         BareJid carol = JidCreate.bareFrom(newAccount("carol") + "@localhost");
         alice.roster().createItem(carol, "Carol", new String[] {"Friends"});
         alice.nextPush(carol);
+        ImClient phone = online(aliceName, "phone", 0);
+        ImClient dave = online(newAccount("dave"), "desk", 0);
+        phone.sendAndSync(PresenceBuilder.buildPresence().to(dave.jid()).build());
+        dave.nextPresence(Presence.Type.available, phone.jid());
 
         redis.stop();
+
+        // A session lost meanwhile: its own account's resources and directed presence
+        // recipients are told (contacts cannot be: their subscriptions are in Redis).
+        EntityFullJid lost = phone.jid();
+        phone.kill();
+        alice.nextPresence(Presence.Type.unavailable, lost);
+        dave.nextPresence(Presence.Type.unavailable, lost);
 
         // Sessions stay up, and one-to-one chat needs no Redis.
         alice.chat(bob.jid(), "still there?");
@@ -119,9 +132,9 @@ class RedisOutageServerTest extends ImTestBase {
         bob.nextPresence(Presence.Type.available, tablet.jid());
         tablet.nextPresence(Presence.Type.available, bob.jid());
         // Roster changes are stored and pushed again.
-        BareJid dave = JidCreate.bareFrom(newAccount("dave") + "@localhost");
-        alice.roster().createItem(dave, "Dave", null);
-        assertEquals("Dave", alice.nextPush(dave).getName());
-        assertTrue(server.storage().roster().item(alice.bare(), dave).isPresent(), "stored in Redis");
+        BareJid erin = JidCreate.bareFrom(newAccount("erin") + "@localhost");
+        alice.roster().createItem(erin, "Erin", null);
+        assertEquals("Erin", alice.nextPush(erin).getName());
+        assertTrue(server.storage().roster().item(alice.bare(), erin).isPresent(), "stored in Redis");
     }
 }

@@ -8,6 +8,8 @@ import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.Jid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xmppd.codec.Element;
 import org.xmppd.codec.Namespaces;
 import org.xmppd.codec.Presence;
@@ -19,6 +21,7 @@ import org.xmppd.server.session.ClientSession;
 import org.xmppd.server.session.SessionRegistry;
 import org.xmppd.storage.RosterItem;
 import org.xmppd.storage.RosterStore;
+import org.xmppd.storage.StorageException;
 import org.xmppd.storage.Subscription;
 
 /**
@@ -33,6 +36,8 @@ import org.xmppd.storage.Subscription;
  * Contacts at other domains are skipped until server-to-server exists.
  */
 final class PresenceBroadcaster {
+    private static final Logger LOG = LoggerFactory.getLogger(PresenceBroadcaster.class);
+
     private final RosterStore rosters;
     private final SessionRegistry sessions;
     private final Router router;
@@ -119,7 +124,7 @@ final class PresenceBroadcaster {
             // Only what was recorded available can leave; a session that only sent directed
             // presence (§4.6) was never online for the store or last activity (XEP-0012).
             recorder.unavailable(resource, presence, others.isEmpty());
-            for (BareJid contact : contacts(rosters.roster(user).items(), true)) {
+            for (BareJid contact : subscribersOrNone(user)) {
                 router.route(presence.withTo(contact));
                 told.add(contact);
             }
@@ -131,6 +136,20 @@ final class PresenceBroadcaster {
             }
         }
         return false;
+    }
+
+    /**
+     * The contacts to tell that a resource left. With the roster store down they cannot be told,
+     * but the own resources and directed-presence recipients still are, and later hooks (rooms
+     * the resource was in) still run: an error to a session that has ended helps nobody.
+     */
+    private List<BareJid> subscribersOrNone(EntityBareJid user) {
+        try {
+            return contacts(rosters.roster(user).items(), true);
+        } catch (StorageException e) {
+            LOG.warn("contacts of {} not told that a resource left: {}", user, e.getMessage());
+            return List.of();
+        }
     }
 
     private List<ClientSession> availableSessions(EntityBareJid user) {
