@@ -168,8 +168,10 @@ class ModerationTest extends MucTestBase {
         owner.grantModerator(nick("Bob"));
         assertTrue(owner.getModerators().stream().map(Occupant::getNick).map(Object::toString).toList()
                 .contains("Bob"));
-        // A moderator by role only may kick but not make moderators (§9.6).
+        // A moderator by role only may kick but not make moderators (§9.6), nor touch the owner (§5.1.1).
         assertError(StanzaError.Condition.forbidden, () -> atBob.grantModerator(nick("Carol")));
+        assertError(StanzaError.Condition.not_allowed, () -> atBob.revokeVoice(nick("Alice")));
+        assertError(StanzaError.Condition.not_allowed, () -> atBob.revokeModerator(nick("Alice")));
         owner.revokeModerator(nick("Bob"));
 
         owner.grantAdmin(bob.getUser().asBareJid());

@@ -64,7 +64,8 @@ class OccupantIdentityTest extends MucTestBase {
         atAlice.leave();
         BlockingQueue<Presence> seen = new LinkedBlockingQueue<>();
         atBob.addParticipantListener(seen::add);
-        instantRoomOrJoin(alice, room);
+        // From another resource: Smack 4.5 races when one MultiUserChat leaves and joins at once.
+        muc(resource(alice, "again"), room).join(nick("Alice"));
         Presence back = seen.poll(5, TimeUnit.SECONDS);
         assertEquals(occupantId, extension(back, "occupant-id", "urn:xmpp:occupant-id:0").getAttributeValue("id"),
                 "the same user keeps their occupant id");
@@ -131,10 +132,6 @@ class OccupantIdentityTest extends MucTestBase {
                 .sendIqRequestAndWaitForResponse(new Ping(JidCreate.entityFullFrom(room, nick("Bob")))));
         assertError(StanzaError.Condition.bad_request, () -> ServiceDiscoveryManager.getInstanceFor(carol)
                 .discoverItems(JidCreate.entityFullFrom(room, nick("Bob"))));
-    }
-
-    private static void instantRoomOrJoin(XMPPTCPConnection connection, EntityBareJid room) throws Exception {
-        muc(connection, room).join(nick("Alice"));
     }
 
     private static StandardExtensionElement extension(Stanza stanza, String element, String namespace) {

@@ -64,14 +64,15 @@ final class Moderation {
             throw new StanzaErrorException(StanzaErrorCondition.ITEM_NOT_FOUND, "No occupant " + change.nick());
         }
         Affiliation targetAffiliation = room.affiliationOf(target.user());
+        if (change.role() != Role.MODERATOR && targetAffiliation.atLeast(Affiliation.ADMIN)) {
+            // §5.1.1, §8.2, §8.4, §9.7: admins and owners cannot be kicked, silenced or demoted by
+            // role, whoever asks; checked first so that the answer is not-allowed.
+            throw new StanzaErrorException(StanzaErrorCondition.NOT_ALLOWED, "Admins and owners keep their role");
+        }
         boolean grantsOrTakesModerator = change.role() == Role.MODERATOR || target.role() == Role.MODERATOR;
         if (grantsOrTakesModerator && !actorAffiliation.atLeast(Affiliation.ADMIN)) {
             // §9.6, §9.7: only admins and owners grant or revoke moderator status.
             throw new StanzaErrorException(StanzaErrorCondition.FORBIDDEN, "Only admins change moderators");
-        }
-        if (change.role() != Role.MODERATOR && targetAffiliation.atLeast(Affiliation.ADMIN)) {
-            // §8.2, §8.4, §9.7: admins and owners cannot be kicked, silenced or demoted by role.
-            throw new StanzaErrorException(StanzaErrorCondition.NOT_ALLOWED, "Admins and owners keep their role");
         }
         if (change.role() == Role.NONE && targetAffiliation.ordinal() < actorAffiliation.ordinal()) {
             throw new StanzaErrorException(StanzaErrorCondition.NOT_ALLOWED, "Cannot kick a higher affiliation");

@@ -4,6 +4,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.Jid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xmppd.codec.Element;
 import org.xmppd.codec.Iq;
 import org.xmppd.codec.Message;
@@ -20,6 +22,8 @@ import org.xmppd.server.module.ServiceHandler;
  * part in rooms (XEP-0045 §7.2 presence comes from a resource).
  */
 public final class MucService implements ServiceHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(MucService.class);
+
     private final Delivery delivery;
     private final PresenceHandler presences;
     private final MessageHandler messages;
@@ -40,8 +44,21 @@ public final class MucService implements ServiceHandler {
         this.proxy = new IqProxy(rooms, delivery, scheduler);
     }
 
+    /**
+     * A failure inside the service answers the sender with {@code internal-server-error} and a log
+     * line; it must not end the sender's stream (RFC 6120 §8.3.3.6).
+     */
     @Override
     public void handle(Stanza stanza) throws StanzaErrorException {
+        try {
+            dispatch(stanza);
+        } catch (RuntimeException e) {
+            LOG.error("MUC service failed on {}", stanza, e);
+            throw new StanzaErrorException(StanzaErrorCondition.INTERNAL_SERVER_ERROR, null);
+        }
+    }
+
+    private void dispatch(Stanza stanza) throws StanzaErrorException {
         Jid from = stanza.from();
         EntityFullJid sender = from == null ? null : from.asEntityFullJidIfPossible();
         if (stanza instanceof Iq iq) {

@@ -122,6 +122,17 @@ class RoomServiceTest {
     }
 
     @Test
+    void aRoomLeftEmptyCanBeCreatedAgainAtOnce() throws Exception {
+        enter(ALICE, "Alice");
+        rooms.exit(ROOM, ALICE, PRESENCE);
+        assertFalse(rooms.exists(ROOM));
+        assertTrue(enter(ALICE, "Alice").selfCodes().contains(Status.CREATED));
+        rooms.configure(ROOM, ALICE, SubmittedForm.empty());
+        rooms.exit(ROOM, ALICE, PRESENCE);
+        assertTrue(enter(ALICE, "Alice").selfCodes().contains(Status.CREATED));
+    }
+
+    @Test
     void historyKeepsTheRoomsLengthAndHonoursRequests() throws Exception {
         instant();
         for (int i = 0; i < 8; i++) {
