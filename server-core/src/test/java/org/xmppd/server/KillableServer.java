@@ -25,9 +25,10 @@ public final class KillableServer {
 
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args[0]);
-        ServerConfig config = ServerConfig.defaults().withDataDir(dataDir.toString()).withListeners(
+        ServerConfig config = TestServer.withoutAbsentBundledModules(ServerConfig.defaults()
+                .withDataDir(dataDir.toString()).withListeners(
                 new ListenersConfig(new ListenerConfig(true, "127.0.0.1", 0, true),
-                        new ListenerConfig(false, "127.0.0.1", 0, false)));
+                        new ListenerConfig(false, "127.0.0.1", 0, false))));
         Storage storage = Storage.open(config.storage(), dataDir);
         SecureRandom random = new SecureRandom();
         for (String user : List.of(args).subList(1, args.length)) {

@@ -11,6 +11,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
@@ -27,6 +28,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.xmppd.server.config.ListenerConfig;
 import org.xmppd.server.config.ListenersConfig;
 import org.xmppd.server.config.ServerConfig;
+import org.xmppd.server.module.ModuleHost;
 import org.xmppd.server.sasl.ScramCredentials;
 import org.xmppd.storage.ScramCredential;
 import org.xmppd.storage.Storage;
@@ -77,15 +79,27 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         dataDir = Files.createTempDirectory("xmppd-test");
         ListenerConfig c2s = new ListenerConfig(true, "127.0.0.1", 0, true);
         ListenerConfig direct = new ListenerConfig(true, "127.0.0.1", 0, false);
-        ServerConfig config = customizer.apply(ServerConfig.defaults()
+        ServerConfig config = withoutAbsentBundledModules(customizer.apply(ServerConfig.defaults()
                 .withDataDir(dataDir.toString())
-                .withListeners(new ListenersConfig(c2s, direct)));
+                .withListeners(new ListenersConfig(c2s, direct))));
         storage = Storage.open(config.storage(), dataDir);
         server = new XmppServer(config, storage);
         server.start();
         trustManager = trustSelfSigned(dataDir.resolve("tls/self-signed.crt"));
         clientTls = SSLContext.getInstance("TLS");
         clientTls.init(null, new javax.net.ssl.TrustManager[] {trustManager}, new SecureRandom());
+    }
+
+    /**
+     * {@code config} without the default modules of other Maven modules ({@link
+     * ServerConfig#BUNDLED_MODULES}, e.g. muc) that this test's class path lacks: server-core's
+     * own tests run without them, while muc-module's tests, which have it, run it.
+     */
+    public static ServerConfig withoutAbsentBundledModules(ServerConfig config) {
+        Set<String> present = ModuleHost.available(TestServer.class.getClassLoader()).keySet();
+        List<String> modules = config.modules().stream()
+                .filter(m -> present.contains(m) || !ServerConfig.BUNDLED_MODULES.contains(m)).toList();
+        return modules.equals(config.modules()) ? config : config.withModules(modules);
     }
 
     public void stop() throws IOException {

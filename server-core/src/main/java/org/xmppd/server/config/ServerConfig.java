@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.Jid;
@@ -34,8 +35,7 @@ import org.xmppd.storage.StorageConfig;
  * @param registration in-band registration policy
  * @param moduleOptions per-module settings, {@code module_options.<module>.<key>}; each module
  *                     binds and validates its own section when it starts
- * @param modules      the feature modules to load, by name; default
- *                     {@code [disco, ping, version, time, roster, presence, offline, lastactivity]}
+ * @param modules      the feature modules to load, by name; default {@link #DEFAULT_MODULES}
  */
 public record ServerConfig(List<String> hosts, String dataDir, String logDir,
         ListenersConfig listeners, TlsConfig tls, LimitsConfig limits, StorageConfig storage,
@@ -49,13 +49,23 @@ public record ServerConfig(List<String> hosts, String dataDir, String logDir,
     /** The default log directory, relative to the install directory. */
     public static final String DEFAULT_LOG_DIR = "logs";
     /**
-     * The modules every client expects a server to answer (disco is required by most XEPs;
-     * roster, presence and offline make it an IM server, RFC 6121; mobile clients count on
-     * stream management and client state indication).
+     * The modules of server-core every client expects a server to answer (disco is required by
+     * most XEPs; roster, presence and offline make it an IM server, RFC 6121; mobile clients count
+     * on stream management and client state indication).
      */
-    public static final List<String> DEFAULT_MODULES = List.of("disco", "ping", "version", "time",
+    public static final List<String> CORE_MODULES = List.of("disco", "ping", "version", "time",
             "roster", "presence", "offline", "lastactivity", "blocking", "vcard", "private", "carbons", "caps",
             "sm", "csi");
+    /**
+     * Modules of their own Maven modules that the distribution puts on the class path and runs by
+     * default: {@code muc} (XEP-0045, muc-module). They are defaults of the product, so the shipped
+     * {@code conf/xmppd.yml} can equal the defaults; a server built without them (server-core's
+     * own tests) lists its modules, since an unknown module stays an error.
+     */
+    public static final List<String> BUNDLED_MODULES = List.of("muc");
+    /** {@link #CORE_MODULES} then {@link #BUNDLED_MODULES}. */
+    public static final List<String> DEFAULT_MODULES = Stream.concat(CORE_MODULES.stream(),
+            BUNDLED_MODULES.stream()).toList();
 
     private static final Pattern MODULE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
