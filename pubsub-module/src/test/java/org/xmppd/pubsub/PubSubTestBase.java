@@ -18,23 +18,16 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.function.Executable;
 import org.xmppd.server.TestServer;
-import org.xmppd.server.config.ServerConfig;
 
 /** Accounts, connections and assertions shared by the end-to-end pubsub and PEP tests. */
 abstract class PubSubTestBase {
     static final long WAIT_MS = 5000;
     private static final AtomicInteger ACCOUNTS = new AtomicInteger();
-    private static final List<String> EXTRA = List.of("pep");
     private final List<XMPPTCPConnection> connections = new ArrayList<>();
 
-    /** A server with the default modules plus pubsub and pep. */
+    /** A server with the default modules: pubsub and pep are among them (muc is left out here). */
     static TestServer newServer() {
-        return new TestServer(config -> {
-            List<String> modules = new ArrayList<>(ServerConfig.DEFAULT_MODULES);
-            modules.add("pubsub");
-            modules.addAll(EXTRA);
-            return config.withModules(modules);
-        });
+        return new TestServer();
     }
 
     abstract TestServer server();

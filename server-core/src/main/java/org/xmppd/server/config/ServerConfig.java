@@ -58,11 +58,12 @@ public record ServerConfig(List<String> hosts, String dataDir, String logDir,
             "sm", "csi");
     /**
      * Modules of their own Maven modules that the distribution puts on the class path and runs by
-     * default: {@code muc} (XEP-0045, muc-module). They are defaults of the product, so the shipped
+     * default: {@code muc} (XEP-0045, muc-module), {@code pubsub} and {@code pep} (XEP-0060 and
+     * XEP-0163, pubsub-module). They are defaults of the product, so the shipped
      * {@code conf/xmppd.yml} can equal the defaults; a server built without them (server-core's
      * own tests) lists its modules, since an unknown module stays an error.
      */
-    public static final List<String> BUNDLED_MODULES = List.of("muc");
+    public static final List<String> BUNDLED_MODULES = List.of("muc", "pubsub", "pep");
     /** {@link #CORE_MODULES} then {@link #BUNDLED_MODULES}. */
     public static final List<String> DEFAULT_MODULES = Stream.concat(CORE_MODULES.stream(),
             BUNDLED_MODULES.stream()).toList();
