@@ -20,6 +20,8 @@ public interface OpenBackend extends AutoCloseable {
 
     NodeStore nodes();
 
+    ArchiveStore archive();
+
     /** Releases pools and files; the stores must not be used afterwards. */
     @Override
     void close();

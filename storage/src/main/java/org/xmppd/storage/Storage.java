@@ -24,6 +24,7 @@ public final class Storage implements AutoCloseable {
     private final UserDataStore userData;
     private final RoomStore rooms;
     private final NodeStore nodes;
+    private final ArchiveStore archive;
 
     private Storage(List<OpenBackend> opened, Map<StoreKind, OpenBackend> byStore) {
         this.opened = List.copyOf(opened);
@@ -34,6 +35,7 @@ public final class Storage implements AutoCloseable {
         this.userData = byStore.get(StoreKind.USER_DATA).userData();
         this.rooms = byStore.get(StoreKind.ROOMS).rooms();
         this.nodes = byStore.get(StoreKind.NODES).nodes();
+        this.archive = byStore.get(StoreKind.ARCHIVE).archive();
     }
 
     /** Opens storage with the backends registered through {@link ServiceLoader}. */
@@ -110,6 +112,11 @@ public final class Storage implements AutoCloseable {
     /** XEP-0060 pubsub and XEP-0163 PEP nodes with their items, subscriptions and affiliations. */
     public NodeStore nodes() {
         return nodes;
+    }
+
+    /** XEP-0313 message archives of accounts and rooms. */
+    public ArchiveStore archive() {
+        return archive;
     }
 
     /** Closes every opened backend, even when one fails; failures are suppressed exceptions of the one thrown. */

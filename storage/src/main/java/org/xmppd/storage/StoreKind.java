@@ -11,7 +11,8 @@ public enum StoreKind {
     OFFLINE("offline"),
     USER_DATA("user_data"),
     ROOMS("rooms"),
-    NODES("nodes");
+    NODES("nodes"),
+    ARCHIVE("archive");
 
     private final String key;
 

@@ -63,7 +63,7 @@ class StorageConfigTest {
 
     @Test
     void storeKeysAreTheConfigNames() {
-        assertEquals(List.of("users", "roster", "presence", "offline", "user_data", "rooms", "nodes"),
+        assertEquals(List.of("users", "roster", "presence", "offline", "user_data", "rooms", "nodes", "archive"),
                 Arrays.stream(StoreKind.values()).map(StoreKind::key).toList());
         assertEquals(StoreKind.OFFLINE, StoreKind.fromKey("offline"));
     }

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.xmppd.storage.ArchiveStore;
 import org.xmppd.storage.NodeStore;
 import org.xmppd.storage.OfflineStore;
 import org.xmppd.storage.OpenBackend;
@@ -33,6 +34,7 @@ final class JdbcStores implements OpenBackend {
     private final UserDataStore userData;
     private final RoomStore rooms;
     private final NodeStore nodes;
+    private final ArchiveStore archive;
 
     private JdbcStores(HikariDataSource pool, JdbcExecutor jdbc, SqlDialect dialect) {
         this.pool = pool;
@@ -43,6 +45,7 @@ final class JdbcStores implements OpenBackend {
         this.userData = new JdbcUserDataStore(jdbc, dialect);
         this.rooms = new JdbcRoomStore(jdbc, dialect);
         this.nodes = new JdbcNodeStore(jdbc, dialect);
+        this.archive = new JdbcArchiveStore(jdbc, dialect);
     }
 
     /**
@@ -103,6 +106,11 @@ final class JdbcStores implements OpenBackend {
     @Override
     public NodeStore nodes() {
         return nodes;
+    }
+
+    @Override
+    public ArchiveStore archive() {
+        return archive;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.xmppd.storage.redis;
 
+import org.xmppd.storage.ArchiveStore;
 import org.xmppd.storage.NodeStore;
 import org.xmppd.storage.OfflineStore;
 import org.xmppd.storage.OpenBackend;
@@ -59,6 +60,11 @@ final class RedisStores implements OpenBackend {
 
     @Override
     public NodeStore nodes() {
+        throw new UnsupportedOperationException("The redis backend holds only rosters and presence");
+    }
+
+    @Override
+    public ArchiveStore archive() {
         throw new UnsupportedOperationException("The redis backend holds only rosters and presence");
     }
 
