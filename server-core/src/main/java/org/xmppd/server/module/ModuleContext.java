@@ -21,6 +21,12 @@ public interface ModuleContext {
     /** Sees messages at {@code phase}; higher priorities run first. */
     void onMessage(StanzaPhase phase, int priority, StanzaHandler<Message> handler);
 
+    /**
+     * Sees messages at {@code phase} and may hand on a changed copy (e.g. XEP-0359 stanza ids);
+     * runs among the {@link #onMessage} handlers by priority.
+     */
+    void rewriteMessages(StanzaPhase phase, int priority, StanzaRewriter<Message> rewriter);
+
     /** Sees presences at {@code phase}; higher priorities run first. */
     void onPresence(StanzaPhase phase, int priority, StanzaHandler<Presence> handler);
 

@@ -118,7 +118,12 @@ public final class ModuleHost {
 
         @Override
         public void onMessage(StanzaPhase phase, int priority, StanzaHandler<Message> handler) {
-            registry.addMessageHook(owner, phase, priority, handler);
+            registry.addMessageHook(owner, phase, priority, StanzaRewriter.of(handler));
+        }
+
+        @Override
+        public void rewriteMessages(StanzaPhase phase, int priority, StanzaRewriter<Message> rewriter) {
+            registry.addMessageHook(owner, phase, priority, rewriter);
         }
 
         @Override

@@ -31,7 +31,7 @@ public final class ModuleRegistry {
     public record IqBinding(String owner, IqRoute route, IqHandler handler) {
     }
 
-    private record Hook<S extends Stanza>(String owner, StanzaPhase phase, int priority, StanzaHandler<S> handler) {
+    private record Hook<S extends Stanza>(String owner, StanzaPhase phase, int priority, StanzaRewriter<S> handler) {
     }
 
     private record Announcement<T>(String owner, DiscoTarget target, T value) {
@@ -66,16 +66,16 @@ public final class ModuleRegistry {
         }
     }
 
-    void addMessageHook(String owner, StanzaPhase phase, int priority, StanzaHandler<Message> handler) {
+    void addMessageHook(String owner, StanzaPhase phase, int priority, StanzaRewriter<Message> handler) {
         addSorted(messageHooks, new Hook<>(owner, phase, priority, handler));
     }
 
     void addPresenceHook(String owner, StanzaPhase phase, int priority, StanzaHandler<Presence> handler) {
-        addSorted(presenceHooks, new Hook<>(owner, phase, priority, handler));
+        addSorted(presenceHooks, new Hook<>(owner, phase, priority, StanzaRewriter.of(handler)));
     }
 
     void addIqHook(String owner, StanzaPhase phase, int priority, StanzaHandler<Iq> handler) {
-        addSorted(iqHooks, new Hook<>(owner, phase, priority, handler));
+        addSorted(iqHooks, new Hook<>(owner, phase, priority, StanzaRewriter.of(handler)));
     }
 
     private static <S extends Stanza> void addSorted(List<Hook<S>> hooks, Hook<S> hook) {
@@ -152,40 +152,40 @@ public final class ModuleRegistry {
         return iqHandlers.get(key(type, element, namespace));
     }
 
-    /** Runs the message hooks of {@code phase}; true when one consumed the stanza. */
-    public boolean runMessageHooks(StanzaPhase phase, Message message) throws StanzaErrorException {
+    /** Runs the message hooks of {@code phase}; the message to deliver, or null when one consumed it. */
+    public Message runMessageHooks(StanzaPhase phase, Message message) throws StanzaErrorException {
         return runHooks(messageHooks, phase, message);
     }
 
     /** Runs the presence hooks of {@code phase}; true when one consumed the stanza. */
     public boolean runPresenceHooks(StanzaPhase phase, Presence presence) throws StanzaErrorException {
-        return runHooks(presenceHooks, phase, presence);
+        return runHooks(presenceHooks, phase, presence) == null;
     }
 
     /** Runs the IQ hooks of {@code phase}; true when one consumed the stanza. */
     public boolean runIqHooks(StanzaPhase phase, Iq iq) throws StanzaErrorException {
-        return runHooks(iqHooks, phase, iq);
+        return runHooks(iqHooks, phase, iq) == null;
     }
 
-    private static <S extends Stanza> boolean runHooks(List<Hook<S>> hooks, StanzaPhase phase, S stanza)
+    private static <S extends Stanza> S runHooks(List<Hook<S>> hooks, StanzaPhase phase, S stanza)
             throws StanzaErrorException {
+        S current = stanza;
         for (Hook<S> hook : hooks) {
             if (hook.phase() != phase) {
                 continue;
             }
-            boolean consumed;
             try {
-                consumed = hook.handler().handle(stanza);
+                current = hook.handler().rewrite(current);
             } catch (RuntimeException e) {
                 // One failing module must not end the sender's stream: the sender gets an error.
-                LOG.error("module {} failed on {}", hook.owner(), stanza, e);
+                LOG.error("module {} failed on {}", hook.owner(), current, e);
                 throw new StanzaErrorException(StanzaErrorCondition.INTERNAL_SERVER_ERROR, null);
             }
-            if (consumed) {
-                return true;
+            if (current == null) {
+                return null;
             }
         }
-        return false;
+        return current;
     }
 
     /** Identities and features of {@code target}; IQ namespaces routed to it count as features. */

@@ -51,8 +51,9 @@ public final class StanzaRouter implements Router {
     /** Routes a stanza sent by a local client, after its {@code from} was stamped. */
     public void routeFromClient(Stanza stanza) {
         try {
-            if (!runHooks(StanzaPhase.SENT, stanza)) {
-                dispatch(stanza);
+            Stanza sent = runHooks(StanzaPhase.SENT, stanza);
+            if (sent != null) {
+                dispatch(sent);
             }
         } catch (StanzaErrorException e) {
             bounce(stanza, e);
@@ -112,15 +113,15 @@ public final class StanzaRouter implements Router {
         }
     }
 
-    /** Runs the message, presence or IQ hooks of {@code phase}. */
-    private boolean runHooks(StanzaPhase phase, Stanza stanza) throws StanzaErrorException {
+    /** Runs the message, presence or IQ hooks of {@code phase}: the stanza to go on with, or null when consumed. */
+    private Stanza runHooks(StanzaPhase phase, Stanza stanza) throws StanzaErrorException {
         if (stanza instanceof Message m) {
             return modules.runMessageHooks(phase, m);
         }
         if (stanza instanceof Presence p) {
-            return modules.runPresenceHooks(phase, p);
+            return modules.runPresenceHooks(phase, p) ? null : p;
         }
-        return modules.runIqHooks(phase, (Iq) stanza);
+        return modules.runIqHooks(phase, (Iq) stanza) ? null : stanza;
     }
 
     private void toAccount(Stanza stanza, EntityBareJid account) throws StanzaErrorException {
@@ -132,15 +133,16 @@ public final class StanzaRouter implements Router {
             }
             return;
         }
-        if (runHooks(StanzaPhase.DELIVER, stanza)) {
+        Stanza delivered = runHooks(StanzaPhase.DELIVER, stanza);
+        if (delivered == null) {
             return;
         }
-        if (stanza instanceof Iq iq) {
+        if (delivered instanceof Iq iq) {
             iqDispatcher.dispatch(iq, false);
-        } else if (stanza instanceof Message m) {
+        } else if (delivered instanceof Message m) {
             MessageDelivery.toBareJid(m, resources);
         } else {
-            deliverToAvailable(stanza.element(), resources);
+            deliverToAvailable(delivered.element(), resources);
         }
     }
 
@@ -150,8 +152,9 @@ public final class StanzaRouter implements Router {
             toAbsentResource(stanza, jid);
             return;
         }
-        if (!runHooks(StanzaPhase.DELIVER, stanza)) {
-            session.deliver(stanza.element());
+        Stanza delivered = runHooks(StanzaPhase.DELIVER, stanza);
+        if (delivered != null) {
+            session.deliver(delivered.element());
         }
     }
 

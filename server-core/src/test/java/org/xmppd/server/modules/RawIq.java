@@ -14,7 +14,7 @@ import org.jxmpp.jid.Jid;
  * An IQ request with a payload written as XML text: for the requests Smack's managers refuse to
  * build (empty, malformed, addressed to someone else), to check the server's errors.
  */
-public final class RawIq extends IQ {
+public class RawIq extends IQ {
     private final String innerXml;
 
     /**

@@ -1,9 +1,5 @@
 package org.xmppd.server.modules.blocking;
 
-import org.xmppd.codec.Element;
-import org.xmppd.codec.Iq;
-import org.xmppd.codec.StanzaErrorException;
-import org.xmppd.codec.StanzaErrors;
 import org.xmppd.server.module.DiscoTarget;
 import org.xmppd.server.module.IqHandler;
 import org.xmppd.server.module.IqRoute;
@@ -38,8 +34,8 @@ public final class BlockingModule implements XmppModule {
         BlockingCommands commands = new BlockingCommands(lists, context.sessions(), context.router(),
                 context.storage().roster());
         context.onIq(IqRoute.get("blocklist", NAMESPACE).toAccounts(), commands::blocklist);
-        context.onIq(IqRoute.set("block", NAMESPACE).toAccounts(), iq -> withoutPayloadOnError(iq, commands::block));
-        context.onIq(IqRoute.set("unblock", NAMESPACE).toAccounts(), iq -> withoutPayloadOnError(iq, commands::unblock));
+        context.onIq(IqRoute.set("block", NAMESPACE).toAccounts(), IqHandler.withoutPayloadOnError(commands::block));
+        context.onIq(IqRoute.set("unblock", NAMESPACE).toAccounts(), IqHandler.withoutPayloadOnError(commands::unblock));
 
         // §3.1: clients ask their server's disco for the feature; the requests go to the account.
         context.feature(DiscoTarget.SERVER, NAMESPACE);
@@ -51,17 +47,5 @@ public final class BlockingModule implements XmppModule {
         context.onMessage(StanzaPhase.DELIVER, PRIORITY, StorageGuard.of(name(), policy::deliver));
         context.onPresence(StanzaPhase.DELIVER, PRIORITY, StorageGuard.of(name(), policy::deliver));
         context.onIq(StanzaPhase.DELIVER, PRIORITY, StorageGuard.of(name(), policy::deliver));
-    }
-
-    /**
-     * Errors of a block or unblock come without the request's payload (RFC 6120 §8.3.1 makes it
-     * optional): a client parsing the echoed items would choke on the malformed JID it is told about.
-     */
-    private static Element withoutPayloadOnError(Iq iq, IqHandler handler) {
-        try {
-            return handler.handle(iq);
-        } catch (StanzaErrorException e) {
-            return StanzaErrors.of(iq.element().toBuilder().clearChildren().build(), e);
-        }
     }
 }

@@ -66,6 +66,7 @@ final class AccountRemoval {
         storage.offline().deleteAll(user);
         storage.presence().deleteAll(user);
         storage.userData().deleteAll(user);
+        storage.archive().deleteArchive(user);
     }
 
     /**
