@@ -1,0 +1,206 @@
+package org.xmppd.server.modules.mam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.xmppd.server.modules.mam.MamTest.bodies;
+import static org.xmppd.server.modules.mam.MamTest.chat;
+import static org.xmppd.server.modules.mam.MamTest.mam;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.MessageBuilder;
+import org.jivesoftware.smack.packet.StandardExtensionElement;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.provider.ExtensionElementProvider;
+import org.jivesoftware.smack.provider.ProviderManager;
+import org.jivesoftware.smack.util.PacketParserUtils;
+import org.jivesoftware.smack.xml.XmlPullParser;
+import org.jivesoftware.smack.xml.XmlPullParserException;
+import org.jivesoftware.smackx.mam.MamManager.MamQuery;
+import org.jivesoftware.smackx.mam.MamManager.MamQueryArgs;
+import org.jivesoftware.smackx.mam.element.MamElements;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jxmpp.jid.Jid;
+import org.xmppd.server.TestServer;
+import org.xmppd.server.modules.ImClient;
+import org.xmppd.server.modules.ImTestBase;
+import org.xmppd.server.modules.RawIq;
+
+/**
+ * Changing history through the wire: XEP-0424 retraction (tombstones, only by the sender),
+ * deleting from one's own view, plus the metadata and flip-page reads.
+ */
+class MamEditingTest extends ImTestBase {
+    @RegisterExtension
+    static final TestServer SERVER = new TestServer();
+
+    @Override
+    protected TestServer server() {
+        return SERVER;
+    }
+
+    /**
+     * Smack has no providers for these, and its generic one trips an assertion (tests run with
+     * -ea) on the default namespace declaration the parser reports: read them leniently.
+     */
+    @BeforeAll
+    static void readUnknownElementsLeniently() {
+        LenientProvider provider = new LenientProvider();
+        ProviderManager.addExtensionProvider("origin-id", StanzaIds.NAMESPACE, provider);
+        ProviderManager.addExtensionProvider("retract", MessageRetraction.NAMESPACE, provider);
+        ProviderManager.addExtensionProvider("retracted", MessageRetraction.NAMESPACE, provider);
+        ProviderManager.addExtensionProvider("fallback", "urn:xmpp:fallback:0", provider);
+    }
+
+    /** Keeps an element's name, namespace and plain attributes; skips its content. */
+    private static final class LenientProvider extends ExtensionElementProvider<StandardExtensionElement> {
+        @Override
+        public StandardExtensionElement parse(XmlPullParser parser, int depth, XmlEnvironment environment)
+                throws XmlPullParserException, IOException {
+            StandardExtensionElement.Builder element =
+                    StandardExtensionElement.builder(parser.getName(), parser.getNamespace());
+            for (int i = 0; i < parser.getAttributeCount(); i++) {
+                if (parser.getAttributePrefix(i) == null || parser.getAttributePrefix(i).isEmpty()) {
+                    element.addAttribute(parser.getAttributeName(i), parser.getAttributeValue(i));
+                }
+            }
+            PacketParserUtils.forwardToEndTagOfDepth(parser, depth);
+            return element.build();
+        }
+    }
+
+    @Test
+    void theSenderRetractsAndBothArchivesKeepATombstone() throws Exception {
+        ImClient alice = online(newAccount("alice"), "a", 0);
+        ImClient bob = online(newAccount("bob"), "b", 0);
+        alice.connection().sendStanza(withOriginId(chat(bob.bare(), "oops"), "o-1"));
+        assertEquals("oops", bob.nextMessage().getBody());
+        alice.connection().sendStanza(retraction(bob.bare(), "o-1"));
+        assertTrue(bob.nextMessage().hasExtension("retract", MessageRetraction.NAMESPACE), "the retraction is delivered");
+        for (ImClient owner : List.of(alice, bob)) {
+            MamQuery archive = mam(owner).queryArchive(MamQueryArgs.builder().build());
+            assertEquals(2, archive.getMessageCount(), "tombstone and retraction");
+            Message tombstone = archive.getMessages().get(0);
+            assertNull(tombstone.getBody(), "the content is gone");
+            assertTrue(tombstone.hasExtension("retracted", MessageRetraction.NAMESPACE));
+            assertTrue(tombstone.hasExtension("origin-id", StanzaIds.NAMESPACE), "clients match it by origin id");
+            assertTrue(archive.getMessages().get(1).hasExtension("retract", MessageRetraction.NAMESPACE));
+        }
+    }
+
+    @Test
+    void onlyTheSenderCanRetract() throws Exception {
+        ImClient alice = online(newAccount("alice"), "a", 0);
+        ImClient bob = online(newAccount("bob"), "b", 0);
+        alice.connection().sendStanza(withOriginId(chat(bob.bare(), "mine"), "o-2"));
+        assertEquals("mine", bob.nextMessage().getBody());
+        bob.connection().sendStanza(retraction(alice.bare(), "o-2"));
+        Message refused = bob.nextMessage();
+        assertEquals(StanzaError.Condition.forbidden, refused.getError().getCondition());
+        alice.connection().sendStanza(chat(bob.bare(), "after"));
+        assertEquals("after", bob.nextMessage().getBody());
+        assertEquals(List.of("mine", "after"), bodies(mam(bob).queryArchive(MamQueryArgs.builder().build())));
+        assertEquals(List.of("mine", "after"), bodies(mam(alice).queryArchive(MamQueryArgs.builder().build())));
+    }
+
+    @Test
+    void deletingFromOwnViewLeavesThePeersCopy() throws Exception {
+        ImClient alice = online(newAccount("alice"), "a", 0);
+        ImClient bob = online(newAccount("bob"), "b", 0);
+        alice.connection().sendStanza(chat(bob.bare(), "one"));
+        alice.connection().sendStanza(chat(bob.bare(), "two"));
+        bob.nextMessage();
+        bob.nextMessage();
+        MamQuery before = mam(bob).queryArchive(MamQueryArgs.builder().build());
+        String first = before.getMamResultExtensions().get(0).getId();
+        RawIq.resultOf(bob.connection(), delete("<item id='" + first + "'/>"));
+        assertEquals(List.of("two"), bodies(mam(bob).queryArchive(MamQueryArgs.builder().build())));
+        assertEquals(List.of("one", "two"), bodies(mam(alice).queryArchive(MamQueryArgs.builder().build())));
+
+        assertEquals(StanzaError.Condition.item_not_found, errorOf(bob, delete("<item id='" + first + "'/>")));
+        assertEquals(StanzaError.Condition.item_not_found, errorOf(bob, delete("<item id='nonsense'/>")));
+        assertEquals(StanzaError.Condition.bad_request, errorOf(bob, delete("")));
+        assertEquals(List.of("two"), bodies(mam(bob).queryArchive(MamQueryArgs.builder().build())),
+                "failed deletes change nothing");
+    }
+
+    @Test
+    void metadataNamesTheFirstAndLastIds() throws Exception {
+        ImClient alice = online(newAccount("alice"), "a", 0);
+        ImClient bob = online(newAccount("bob"), "b", 0);
+        String empty = RawIq.resultOf(bob.connection(),
+                new RawIq(IQ.Type.get, null, "metadata", MamModule.NAMESPACE, "")).toXML().toString();
+        assertFalse(empty.contains("<start"), empty);
+        for (int i = 0; i < 3; i++) {
+            alice.connection().sendStanza(chat(bob.bare(), "m" + i));
+            bob.nextMessage();
+        }
+        MamQuery archive = mam(bob).queryArchive(MamQueryArgs.builder().build());
+        String metadata = RawIq.resultOf(bob.connection(),
+                new RawIq(IQ.Type.get, null, "metadata", MamModule.NAMESPACE, "")).toXML().toString();
+        metadata = metadata.replace("&apos;", "'").replace("&lt;", "<");
+        assertTrue(metadata.contains("<start id='" + archive.getMamResultExtensions().get(0).getId() + "'"), metadata);
+        assertTrue(metadata.contains("<end id='" + archive.getMamResultExtensions().get(2).getId() + "'"), metadata);
+    }
+
+    @Test
+    void flipPageDeliversNewestFirst() throws Exception {
+        ImClient alice = online(newAccount("alice"), "a", 0);
+        ImClient bob = online(newAccount("bob"), "b", 0);
+        for (int i = 0; i < 4; i++) {
+            alice.connection().sendStanza(chat(bob.bare(), "m" + i));
+            bob.nextMessage();
+        }
+        BlockingQueue<MamElements.MamResultExtension> results = new LinkedBlockingQueue<>();
+        bob.connection().addStanzaListener(s -> results.add(MamElements.MamResultExtension.from((Message) s)),
+                s -> s instanceof Message m && MamElements.MamResultExtension.from(m) != null);
+        RawIq.resultOf(bob.connection(), new RawIq(IQ.Type.set, null, "query", MamModule.NAMESPACE,
+                "<set xmlns='http://jabber.org/protocol/rsm'><max>2</max><before/></set><flip-page/>"));
+        assertEquals("m3", next(results).getForwarded().getForwardedStanza().getBody());
+        assertEquals("m2", next(results).getForwarded().getForwardedStanza().getBody());
+        assertNull(results.poll(200, TimeUnit.MILLISECONDS), "a page of two");
+    }
+
+    private static MamElements.MamResultExtension next(BlockingQueue<MamElements.MamResultExtension> results)
+            throws InterruptedException {
+        MamElements.MamResultExtension result = results.poll(ImClient.WAIT_MS, TimeUnit.MILLISECONDS);
+        assertTrue(result != null, "no result arrived");
+        return result;
+    }
+
+    private static StanzaError.Condition errorOf(ImClient client, RawIq request) {
+        return RawIq.errorOf(client.connection(), request).getCondition();
+    }
+
+    private static RawIq delete(String items) {
+        return new RawIq(IQ.Type.set, null, "delete", AccountArchiveHandlers.DELETE_NAMESPACE, items);
+    }
+
+    private static Message withOriginId(Message message, String originId) {
+        return message.asBuilder().addExtension(StandardExtensionElement.builder("origin-id", StanzaIds.NAMESPACE)
+                .addAttribute("id", originId).build()).build();
+    }
+
+    /** A retraction as XEP-0424 §3 sends it: fallback body and store hint for servers and clients that do not know it. */
+    private static Message retraction(Jid to, String originId) {
+        return MessageBuilder.buildMessage().to(to).ofType(Message.Type.chat)
+                .setBody("This person attempted to retract a previous message")
+                .addExtension(StandardExtensionElement.builder("retract", MessageRetraction.NAMESPACE)
+                        .addAttribute("id", originId).build())
+                .addExtension(StandardExtensionElement.builder("fallback", "urn:xmpp:fallback:0")
+                        .addAttribute("for", MessageRetraction.NAMESPACE).build())
+                .addExtension(StandardExtensionElement.builder("store", "urn:xmpp:hints").build())
+                .build();
+    }
+}
