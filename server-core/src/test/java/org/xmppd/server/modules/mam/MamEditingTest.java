@@ -22,7 +22,7 @@ import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.provider.ExtensionElementProvider;
 import org.jivesoftware.smack.provider.ProviderManager;
-import org.jivesoftware.smack.util.PacketParserUtils;
+import org.jivesoftware.smack.util.ParserUtils;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 import org.jivesoftware.smackx.mam.MamManager.MamQuery;
@@ -75,7 +75,7 @@ class MamEditingTest extends ImTestBase {
                     element.addAttribute(parser.getAttributeName(i), parser.getAttributeValue(i));
                 }
             }
-            PacketParserUtils.forwardToEndTagOfDepth(parser, depth);
+            ParserUtils.forwardToEndTagOfDepth(parser, depth);
             return element.build();
         }
     }
