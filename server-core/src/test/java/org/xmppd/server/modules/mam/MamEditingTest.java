@@ -8,7 +8,6 @@ import static org.xmppd.server.modules.mam.MamTest.bodies;
 import static org.xmppd.server.modules.mam.MamTest.chat;
 import static org.xmppd.server.modules.mam.MamTest.mam;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,15 +18,10 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.StanzaError;
-import org.jivesoftware.smack.packet.XmlEnvironment;
-import org.jivesoftware.smack.provider.ExtensionElementProvider;
-import org.jivesoftware.smack.provider.ProviderManager;
-import org.jivesoftware.smack.util.ParserUtils;
-import org.jivesoftware.smack.xml.XmlPullParser;
-import org.jivesoftware.smack.xml.XmlPullParserException;
 import org.jivesoftware.smackx.mam.MamManager.MamQuery;
 import org.jivesoftware.smackx.mam.MamManager.MamQueryArgs;
 import org.jivesoftware.smackx.mam.element.MamElements;
+import org.jivesoftware.smackx.sid.element.StanzaIdElement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,34 +44,9 @@ class MamEditingTest extends ImTestBase {
         return SERVER;
     }
 
-    /**
-     * Smack has no providers for these, and its generic one trips an assertion (tests run with
-     * -ea) on the default namespace declaration the parser reports: read them leniently.
-     */
     @BeforeAll
     static void readUnknownElementsLeniently() {
-        LenientProvider provider = new LenientProvider();
-        ProviderManager.addExtensionProvider("origin-id", StanzaIds.NAMESPACE, provider);
-        ProviderManager.addExtensionProvider("retract", MessageRetraction.NAMESPACE, provider);
-        ProviderManager.addExtensionProvider("retracted", MessageRetraction.NAMESPACE, provider);
-        ProviderManager.addExtensionProvider("fallback", "urn:xmpp:fallback:0", provider);
-    }
-
-    /** Keeps an element's name, namespace and plain attributes; skips its content. */
-    private static final class LenientProvider extends ExtensionElementProvider<StandardExtensionElement> {
-        @Override
-        public StandardExtensionElement parse(XmlPullParser parser, int depth, XmlEnvironment environment)
-                throws XmlPullParserException, IOException {
-            StandardExtensionElement.Builder element =
-                    StandardExtensionElement.builder(parser.getName(), parser.getNamespace());
-            for (int i = 0; i < parser.getAttributeCount(); i++) {
-                if (parser.getAttributePrefix(i) == null || parser.getAttributePrefix(i).isEmpty()) {
-                    element.addAttribute(parser.getAttributeName(i), parser.getAttributeValue(i));
-                }
-            }
-            ParserUtils.forwardToEndTagOfDepth(parser, depth);
-            return element.build();
-        }
+        LenientElements.register();
     }
 
     @Test
@@ -96,6 +65,31 @@ class MamEditingTest extends ImTestBase {
             assertTrue(tombstone.hasExtension("retracted", MessageRetraction.NAMESPACE));
             assertTrue(tombstone.hasExtension("origin-id", StanzaIds.NAMESPACE), "clients match it by origin id");
             assertTrue(archive.getMessages().get(1).hasExtension("retract", MessageRetraction.NAMESPACE));
+        }
+    }
+
+    @Test
+    void markersAndReactionsPassThroughAndAreArchived() throws Exception {
+        ImClient alice = online(newAccount("alice"), "a", 0);
+        ImClient bob = online(newAccount("bob"), "b", 0);
+        alice.connection().sendStanza(chat(bob.bare(), "like this?"));
+        String id = StanzaIdElement.getStanzaId(bob.nextMessage()).getId();
+        bob.connection().sendStanza(MessageBuilder.buildMessage().to(alice.bare()).ofType(Message.Type.chat)
+                .addExtension(StandardExtensionElement.builder("displayed", "urn:xmpp:chat-markers:0")
+                        .addAttribute("id", id).build())
+                .build());
+        bob.connection().sendStanza(MessageBuilder.buildMessage().to(alice.bare()).ofType(Message.Type.chat)
+                .addExtension(StandardExtensionElement.builder("reactions", "urn:xmpp:reactions:0")
+                        .addAttribute("id", id).addElement("reaction", "\uD83D\uDC4D").build())
+                .addExtension(StandardExtensionElement.builder("store", "urn:xmpp:hints").build())
+                .build());
+        bob.connection().sendStanza(chat(alice.bare(), "end"));
+        assertEquals("end", alice.nextMessage().getBody(), "marker and reaction came first, in order");
+        for (ImClient owner : List.of(alice, bob)) {
+            List<Message> archived = mam(owner).queryArchive(MamQueryArgs.builder().build()).getMessages();
+            assertEquals(4, archived.size());
+            assertTrue(archived.get(1).hasExtension("displayed", "urn:xmpp:chat-markers:0"));
+            assertTrue(archived.get(2).hasExtension("reactions", "urn:xmpp:reactions:0"));
         }
     }
 
