@@ -16,6 +16,7 @@ import org.xmppd.server.session.ClientSession;
 import org.xmppd.server.session.SessionAttributes;
 import org.xmppd.server.session.SharedStanza;
 import org.xmppd.server.stream.csi.ClientState;
+import org.xmppd.server.stream.sm.DeliveryJournal;
 import org.xmppd.server.stream.sm.SmXml;
 import org.xmppd.server.stream.sm.UnackedQueue;
 
@@ -339,7 +340,7 @@ final class LocalSession implements ClientSession {
     private void reroute(List<UnackedQueue.Entry> entries) {
         for (UnackedQueue.Entry entry : entries) {
             Element stanza = entry.stanza();
-            if (isCopy(stanza)) {
+            if (DeliveryJournal.isCopy(stanza)) {
                 continue;
             }
             if (stanza.attributeOrNull("to") == null) {
@@ -353,11 +354,6 @@ final class LocalSession implements ClientSession {
         if (sm != null) {
             sm.journal().release(entries);
         }
-    }
-
-    private static boolean isCopy(Element stanza) {
-        return stanza.is("message", Namespaces.CLIENT) && stanza.elements().stream()
-                .anyMatch(c -> c.namespace().startsWith("urn:xmpp:carbons:") || c.namespace().startsWith("urn:xmpp:mam:"));
     }
 
     /** XEP-0203: when this server first tried to deliver it. */

@@ -57,10 +57,10 @@ public final class DeliveryJournal {
     /**
      * Whether {@code stanza} is a message a returning user must get: chat or normal, with content
      * other than chat states and no XEP-0334 {@code <no-store/>} hint. The same messages XEP-0160
-     * offline storage keeps.
+     * offline storage keeps. Copies (carbons, archive results) are not kept: their originals are.
      */
     public boolean keeps(Element stanza) {
-        if (!enabled || !stanza.is("message", Namespaces.CLIENT)) {
+        if (!enabled || !stanza.is("message", Namespaces.CLIENT) || isCopy(stanza)) {
             return false;
         }
         String type = stanza.attributeOrNull("type");
@@ -70,6 +70,12 @@ public final class DeliveryJournal {
         List<Element> children = stanza.elements();
         return stanza.childOrNull("no-store", HINTS) == null && !children.isEmpty()
                 && !children.stream().allMatch(c -> c.namespace().equals(CHAT_STATES));
+    }
+
+    /** A carbon copy (XEP-0280) or an archive result (XEP-0313): a copy whose original is kept elsewhere. */
+    public static boolean isCopy(Element stanza) {
+        return stanza.is("message", Namespaces.CLIENT) && stanza.elements().stream()
+                .anyMatch(c -> c.namespace().startsWith("urn:xmpp:carbons:") || c.namespace().startsWith("urn:xmpp:mam:"));
     }
 
     /**
