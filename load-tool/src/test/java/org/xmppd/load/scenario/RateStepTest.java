@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-class ChatStepTest {
-    private static ChatStep step(int rate, int sent, int delivered, long latencyMs) {
-        ChatStep step = new ChatStep(1, rate);
+class RateStepTest {
+    private static RateStep step(int rate, int sent, int delivered, long latencyMs) {
+        RateStep step = new RateStep(1, rate);
         for (int i = 0; i < sent; i++) {
-            step.sentOne();
+            step.sentOne(1);
         }
         for (int i = 0; i < delivered; i++) {
             step.delivered(latencyMs * 1_000_000L);
@@ -20,24 +20,24 @@ class ChatStepTest {
 
     @Test
     void passesWhenEverythingArrivesWithinTheBound() {
-        ChatStep.Result result = step(100, 1000, 1000, 5).finish(10.0, 500.0, 250.0, 100);
+        RateStep.Result result = step(100, 1000, 1000, 5).finish(10.0, 500.0, 250.0, 100);
         assertTrue(result.pass());
         assertEquals(0, result.lost());
         assertEquals(100.0, result.deliveredPerSecond());
-        assertEquals(0.5, result.serverCpuMsPerMessage());
-        assertEquals(0.25, result.toolCpuMsPerMessage());
+        assertEquals(0.5, result.serverCpuMsPerDelivery());
+        assertEquals(0.25, result.toolCpuMsPerDelivery());
     }
 
     @Test
     void failsAboveTheBound() {
-        ChatStep.Result result = step(100, 1000, 1000, 150).finish(10.0, 500.0, 250.0, 100);
+        RateStep.Result result = step(100, 1000, 1000, 150).finish(10.0, 500.0, 250.0, 100);
         assertFalse(result.pass());
         assertFalse(result.generatorLimited());
     }
 
     @Test
     void failsWhenMoreThanOnePercentIsLost() {
-        ChatStep.Result result = step(100, 1000, 980, 5).finish(10.0, 500.0, 250.0, 100);
+        RateStep.Result result = step(100, 1000, 980, 5).finish(10.0, 500.0, 250.0, 100);
         assertEquals(20, result.lost());
         assertEquals(Double.POSITIVE_INFINITY, result.latency().p99Ms());
         assertFalse(result.pass());
@@ -45,7 +45,7 @@ class ChatStepTest {
 
     @Test
     void aGeneratorThatFellBehindIsNotAPass() {
-        ChatStep.Result result = step(1000, 9000, 9000, 5).finish(10.0, 500.0, 250.0, 100);
+        RateStep.Result result = step(1000, 9000, 9000, 5).finish(10.0, 500.0, 250.0, 100);
         assertTrue(result.generatorLimited());
         assertFalse(result.pass());
     }
