@@ -19,7 +19,7 @@ final class ChatTraffic implements ClientListener, Stepper.Sender {
 
     ChatTraffic(Deliveries deliveries, int paddingChars, long seed) {
         this.deliveries = deliveries;
-        this.padding = paddingChars == 0 ? "" : " " + "x".repeat(paddingChars);
+        this.padding = LatencyMark.padding(paddingChars);
         this.random = new SplittableRandom(seed);
     }
 

@@ -25,6 +25,11 @@ final class LatencyMark {
         return new LatencyMark(Long.toString(System.currentTimeMillis(), 36));
     }
 
+    /** Padding to append after the timestamp: a space and {@code chars} x's, or nothing. */
+    static String padding(int chars) {
+        return chars == 0 ? "" : " " + "x".repeat(chars);
+    }
+
     String runId() {
         return runId;
     }
