@@ -18,6 +18,10 @@ final class StepOptions {
             description = "Wait after a step for deliveries under way (default: ${DEFAULT-VALUE}).")
     int drainSeconds;
 
+    @Option(names = "--warmup-seconds", defaultValue = "5",
+            description = "Unmeasured warm-up at the first rate before the steps (default: ${DEFAULT-VALUE}).")
+    int warmupSeconds;
+
     @Option(names = "--p99-bound-ms", defaultValue = "100",
             description = "A step fails above this p99 (default: ${DEFAULT-VALUE}).")
     double p99BoundMs;
@@ -34,7 +38,8 @@ final class StepOptions {
     int maxSeconds;
 
     StepPlan plan(List<Integer> rates) {
-        return new StepPlan(rates, Duration.ofSeconds(stepSeconds), Duration.ofSeconds(drainSeconds), p99BoundMs);
+        return new StepPlan(rates, Duration.ofSeconds(stepSeconds), Duration.ofSeconds(drainSeconds), p99BoundMs,
+                Duration.ofSeconds(warmupSeconds));
     }
 
     Duration maxTime() {

@@ -47,15 +47,16 @@ final class Stepper {
     }
 
     /**
-     * Calls {@code sendOne} with 0, 1, 2... as each send falls due at {@code rate} per second,
-     * for {@code nanos}; returns the seconds it took.
+     * Calls {@code sendOne} with 0, 1, 2... as each send falls due at {@code rate} per second
+     * (send n at n / rate seconds, the first at once), for {@code nanos}; returns the seconds it
+     * took. Sending the first at once makes a short step of a low rate offer its whole rate.
      */
     static double paced(int rate, long nanos, LongConsumer sendOne) {
         long start = System.nanoTime();
         long now = start;
         long sent = 0;
         while (now - start < nanos) {
-            long due = (long) ((now - start) / 1e9 * rate);
+            long due = (long) ((now - start) / 1e9 * rate) + 1;
             for (; sent < due; sent++) {
                 sendOne.accept(sent);
             }
@@ -71,6 +72,7 @@ final class Stepper {
         List<RateStep.Result> results = new ArrayList<>();
         long stepNanos = plan.step().toNanos();
         long drainNanos = plan.drain().toNanos();
+        warmUp(sender, deliveries, deadline);
         for (int i = 0; i < plan.rates().size(); i++) {
             if (System.nanoTime() + stepNanos + drainNanos > deadline) {
                 report.note("time bound reached before the " + plan.rates().get(i) + "/s step");
@@ -80,10 +82,7 @@ final class Stepper {
             deliveries.startStep(step);
             CpuMeter cpu = CpuMeter.start(probes);
             double seconds = sender.send(step, stepNanos);
-            long drainEnd = System.nanoTime() + drainNanos;
-            while (step.deliveredCount() < step.expected() && System.nanoTime() < drainEnd) {
-                Thread.sleep(10);
-            }
+            drain(step, drainNanos);
             RateStep.Result result = step.finish(seconds, cpu.serverMillis(), cpu.toolMillis(), plan.p99BoundMs());
             results.add(result);
             progress.println(stepLine(result));
@@ -96,6 +95,28 @@ final class Stepper {
             }
         }
         return results;
+    }
+
+    /** Step 0: the first rate for the warm-up time, then its drain; reported on a WARMUP line, not judged. */
+    private void warmUp(Sender sender, Deliveries deliveries, long deadline) throws InterruptedException {
+        long warmupNanos = plan.warmup().toNanos();
+        if (warmupNanos == 0 || System.nanoTime() + warmupNanos + plan.drain().toNanos() > deadline) {
+            return;
+        }
+        RateStep warmup = new RateStep(0, plan.rates().get(0));
+        deliveries.startStep(warmup);
+        double seconds = sender.send(warmup, warmupNanos);
+        drain(warmup, plan.drain().toNanos());
+        RateStep.Result result = warmup.finish(seconds, Double.NaN, Double.NaN, plan.p99BoundMs());
+        progress.println(stepLine(result).replaceFirst("^STEP", "WARMUP"));
+        progress.flush();
+    }
+
+    private static void drain(RateStep step, long drainNanos) throws InterruptedException {
+        long drainEnd = System.nanoTime() + drainNanos;
+        while (step.deliveredCount() < step.expected() && System.nanoTime() < drainEnd) {
+            Thread.sleep(10);
+        }
     }
 
     /** The figures of the highest passing step: {@code max_rate_passing} and its latency, CPU and losses. */
