@@ -49,4 +49,22 @@ class RateStepTest {
         assertTrue(result.generatorLimited());
         assertFalse(result.pass());
     }
+
+    @Test
+    void aFannedOutStanzaExpectsOneDeliveryPerRecipient() {
+        RateStep step = new RateStep(1, 10);
+        for (int i = 0; i < 100; i++) {
+            step.sentOne(50);
+        }
+        for (int i = 0; i < 4990; i++) {
+            step.delivered(2_000_000L);
+        }
+        RateStep.Result result = step.finish(10.0, 998.0, 499.0, 100);
+        assertEquals(5000, result.expected());
+        assertEquals(10, result.lost());
+        assertEquals(499.0, result.deliveredPerSecond());
+        assertEquals(0.2, result.serverCpuMsPerDelivery());
+        assertEquals(2.0, result.latency().p99Ms());
+        assertTrue(result.pass());
+    }
 }
