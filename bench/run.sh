@@ -8,6 +8,9 @@
 #             login-plain  logins without TLS + SCRAM-SHA-1
 #             chat         1:1 chat at stepped rates, highest rate with p99 within the bound
 #             idle         authenticated idle connections up to the open-files limit
+#             muc          20 rooms x 50 occupants, groupchat at stepped rates (each message fans out
+#                          to its room), highest rate with p99 delivery latency within the bound
+#             pubsub       one node with 1,000 subscribers, items published at stepped rates
 #   SERVER    xmppd prosody ejabberd (default: all three, in that order)
 #   --build   first run "mvn -DskipTests package" for the distribution and the load tool
 #
@@ -49,7 +52,8 @@ log() { echo "bench: $*" >&2; }
 BUILD=0
 if [[ ${1:-} == --build ]]; then BUILD=1; shift; fi
 SCENARIO=${1:-}
-[[ $SCENARIO =~ ^(login|login-plain|chat|idle)$ ]] || die "usage: bench/run.sh [--build] login|login-plain|chat|idle [xmppd] [prosody] [ejabberd]"
+[[ $SCENARIO =~ ^(login|login-plain|chat|idle|muc|pubsub)$ ]] ||
+    die "usage: bench/run.sh [--build] login|login-plain|chat|idle|muc|pubsub [xmppd] [prosody] [ejabberd]"
 shift
 SERVERS=("$@")
 [[ ${#SERVERS[@]} -gt 0 ]] || SERVERS=(xmppd prosody ejabberd)
@@ -182,6 +186,8 @@ scenario_args() {
         login-plain) echo "login --tls NONE" ;;
         chat) echo "chat --tls STARTTLS" ;;
         idle) echo "idle --tls STARTTLS" ;;
+        muc) echo "muc --tls STARTTLS" ;;
+        pubsub) echo "pubsub --tls STARTTLS" ;;
     esac
 }
 
@@ -222,7 +228,8 @@ versions() {
 
 direction() { # key: which way is better
     case $1 in
-        logins_per_s | max_rate_passing | users_online | established) echo "higher is better" ;;
+        logins_per_s | max_rate_passing | users_online | established | *_per_s_at_max | occupants_joined | subscribed)
+            echo "higher is better" ;;
         *) echo "lower is better" ;;
     esac
 }
@@ -233,6 +240,10 @@ table() {
         login | login-plain) keys="logins_per_s p50_ms p99_ms server_cpu_ms_per_login errors" ;;
         chat) keys="max_rate_passing p99_ms_at_max server_cpu_ms_per_msg_at_max users_online dropped_connections" ;;
         idle) keys="established errors server_rss_kib_per_conn server_idle_cpu_percent ramp_seconds" ;;
+        muc) keys="max_rate_passing deliveries_per_s_at_max p50_ms_at_max p99_ms_at_max server_cpu_ms_per_delivery_at_max
+                   occupants_joined join_errors lost_at_max dropped_connections" ;;
+        pubsub) keys="max_rate_passing notifications_per_s_at_max p50_ms_at_max p99_ms_at_max
+                      server_cpu_ms_per_notification_at_max subscribed subscribe_errors lost_at_max dropped_connections" ;;
     esac
     # Ratios need xmppd in this run: figures of another run are not compared.
     if [[ " ${SERVERS[*]} " == *" xmppd "* ]]; then

@@ -3,7 +3,8 @@
 --
 -- Loopback only; rate limits off (mod_limits not loaded); STARTTLS offered but optional so the
 -- plaintext login variant can run; open in-band registration (no throttle) so the load tool can
--- provision users; the module set mirrors xmppd's default modules.
+-- provision users; the module set mirrors xmppd's default modules, MUC and PubSub included (as
+-- components, below).
 
 run_as_root = true              -- the benchmark runs as root in a throw-away directory
 pidfile = "@WORK@/prosody.pid"
@@ -39,3 +40,16 @@ ssl = {
 }
 
 VirtualHost "localhost"
+
+-- XEP-0045 service of the muc scenario. Prosody's own mod_muc has no rate limits (they live in the
+-- community module mod_muc_limits, not loaded); rooms lock until configured (muc_room_locking, the
+-- default), which the load tool answers with an instant-room form; 20 messages of history, as in
+-- xmppd and ejabberd.
+Component "conference.localhost" "muc"
+    restrict_room_creation = false
+    muc_room_default_history_length = 20
+
+-- XEP-0060 service of the pubsub scenario. Prosody lets only admins create nodes, so the scenario's
+-- publisher (the first user of the range) is an admin of this component, and of nothing else.
+Component "pubsub.localhost" "pubsub"
+    admins = { "user1@localhost" }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "load-tool", mixinStandardHelpOptions = true,
         description = "Drives an XMPP server (xmppd, Prosody, ejabberd...) and reports throughput, latency and "
                 + "server CPU/memory.",
-        subcommands = {LoginCommand.class, ChatCommand.class, IdleCommand.class, RegisterCommand.class})
+        subcommands = {LoginCommand.class, ChatCommand.class, MucCommand.class, PubSubCommand.class, IdleCommand.class,
+                RegisterCommand.class})
 public final class LoadTool {
     public static void main(String[] args) {
         System.exit(new CommandLine(new LoadTool()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));

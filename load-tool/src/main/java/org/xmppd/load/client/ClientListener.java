@@ -18,6 +18,17 @@ public interface ClientListener {
     default void message(XmppClient client, Element message) {
     }
 
+    /** A {@code <presence/>} arrived on a ready client (MUC occupants, RFC 6121 §4). */
+    default void presence(XmppClient client, Element presence) {
+    }
+
+    /**
+     * An IQ result or error arrived on a ready client: the answer to a request the scenario sent
+     * with {@link XmppClient#send} (MUC owner form, pubsub create/subscribe/publish).
+     */
+    default void iqResponse(XmppClient client, Element iq) {
+    }
+
     /** The connection is closed, whatever the reason. */
     default void closed(XmppClient client) {
     }

@@ -219,6 +219,8 @@ public final class XmppClient {
             onIq(element);
         } else if (element.is("message", Namespaces.CLIENT) && phase == Phase.READY) {
             listener.message(this, element);
+        } else if (element.is("presence", Namespaces.CLIENT) && phase == Phase.READY) {
+            listener.presence(this, element);
         } else if (element.is("error", Namespaces.STREAMS)) {
             fail("stream error " + element.firstElement().map(Element::name).orElse("?"));
         }
@@ -296,6 +298,11 @@ public final class XmppClient {
             return;
         }
         String iqId = iq.attributeOrNull("id");
+        if (phase == Phase.READY) {
+            // Negotiation is over: answers now belong to requests of the scenario.
+            listener.iqResponse(this, iq);
+            return;
+        }
         if ("error".equals(type)) {
             fail("iq " + iqId + " error: " + iq.child("error", Namespaces.CLIENT)
                     .flatMap(e -> e.childIn(Namespaces.STANZA_ERRORS)).map(Element::name).orElse("?"));

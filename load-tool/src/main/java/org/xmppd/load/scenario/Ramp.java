@@ -74,6 +74,16 @@ final class Ramp {
         }
 
         @Override
+        public void presence(XmppClient client, Element presence) {
+            delegate.presence(client, presence);
+        }
+
+        @Override
+        public void iqResponse(XmppClient client, Element iq) {
+            delegate.iqResponse(client, iq);
+        }
+
+        @Override
         public void closed(XmppClient client) {
             delegate.closed(client);
         }
