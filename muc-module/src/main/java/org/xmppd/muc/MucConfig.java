@@ -14,9 +14,11 @@ package org.xmppd.muc;
  *                        0..max_history, default 20
  * @param maxHistory      the most a room may keep; at least 1, default 200
  * @param persistent      whether new rooms are persistent until their owner says otherwise; default false
+ * @param archiveByDefault whether new rooms archive their group messages (XEP-0313,
+ *                        {@code muc#roomconfig_enablearchiving}) until their owner says otherwise; default true
  */
 public record MucConfig(String subdomain, String name, boolean roomCreation, int maxRooms, int maxRoomsPerUser,
-        int maxOccupants, int historyLength, int maxHistory, boolean persistent) {
+        int maxOccupants, int historyLength, int maxHistory, boolean persistent, boolean archiveByDefault) {
     public MucConfig {
         if (subdomain == null || !subdomain.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?")) {
             throw new IllegalArgumentException("subdomain: must be one DNS label of a-z, 0-9 and '-' (was "
@@ -36,7 +38,7 @@ public record MucConfig(String subdomain, String name, boolean roomCreation, int
     }
 
     public static MucConfig defaults() {
-        return new MucConfig("conference", "Chatrooms", true, 10_000, 100, 1000, 20, 200, false);
+        return new MucConfig("conference", "Chatrooms", true, 10_000, 100, 1000, 20, 200, false, true);
     }
 
     private static void atLeastOne(String key, int value) {

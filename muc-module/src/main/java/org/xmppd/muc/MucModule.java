@@ -13,10 +13,14 @@ import org.xmppd.muc.room.RoomOptions;
 import org.xmppd.muc.room.RoomService;
 import org.xmppd.muc.room.ServiceLimits;
 import org.xmppd.muc.xml.MucEndpoint;
+import org.xmppd.muc.xml.RoomArchiver;
 import org.xmppd.server.module.ModuleContext;
 import org.xmppd.server.module.StanzaPhase;
 import org.xmppd.server.module.Xep;
 import org.xmppd.server.module.XmppModule;
+import org.xmppd.server.modules.mam.ArchiveWriter;
+import org.xmppd.storage.ArchiveIds;
+import org.xmppd.storage.ArchiveStore;
 
 /**
  * XEP-0045: Multi-User Chat. One service per served domain at {@code <subdomain>.<domain>},
@@ -27,6 +31,7 @@ import org.xmppd.server.module.XmppModule;
 @Xep(number = 45, version = "1.35.1")
 public final class MucModule implements XmppModule {
     private final List<RoomService> services = new CopyOnWriteArrayList<>();
+    private ArchiveWriter writer;
 
     @Override
     public String name() {
@@ -45,13 +50,17 @@ public final class MucModule implements XmppModule {
                 config.maxOccupants(), config.maxHistory());
         RoomConfig defaults = RoomConfig.empty().with(RoomOptions.MAX_USERS, config.maxOccupants())
                 .with(RoomOptions.HISTORY_LENGTH, config.historyLength())
-                .with(RoomOptions.PERSISTENT, config.persistent());
+                .with(RoomOptions.PERSISTENT, config.persistent())
+                .with(RoomOptions.ARCHIVING, config.archiveByDefault());
+        ArchiveStore archives = context.storage().archive();
+        writer = new ArchiveWriter(archives, "muc-archive-writer");
+        RoomArchiver archiver = new RoomArchiver(archives, writer, new ArchiveIds());
         MucEndpoint.Server server = new MucEndpoint.Server(context.sessions(), context.router(), context.server(),
                 context.scheduler());
         for (DomainBareJid domain : context.server().domains()) {
             DomainBareJid service = JidCreate.domainBareFromOrThrowUnchecked(config.subdomain() + "." + domain);
             MucEndpoint endpoint = MucEndpoint.create(service, config.name(), server, context.storage().rooms(),
-                    limits, defaults, Clock.systemUTC());
+                    archiver, limits, defaults, Clock.systemUTC());
             endpoint.rooms().load();
             context.service(service, config.name(), endpoint.handler());
             services.add(endpoint.rooms());
@@ -72,5 +81,8 @@ public final class MucModule implements XmppModule {
     public void stop() {
         services.forEach(RoomService::shutdown);
         services.clear();
+        if (writer != null) {
+            writer.close(); // after the shutdown, which may still archive and delete
+        }
     }
 }

@@ -22,6 +22,7 @@ class MucConfigTest {
         documented.put("history_length", 20);
         documented.put("max_history", 200);
         documented.put("persistent", false);
+        documented.put("archive_by_default", true);
         assertEquals(MucConfig.defaults(), ModuleOptions.bind("muc", documented, MucConfig.class));
         assertEquals(MucConfig.defaults(), ModuleOptions.bind("muc", Map.of(), MucConfig.class));
         assertEquals("rooms", ModuleOptions.bind("muc", Map.of("subdomain", "rooms"), MucConfig.class).subdomain());

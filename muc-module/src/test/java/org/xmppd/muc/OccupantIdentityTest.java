@@ -23,6 +23,7 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.ping.packet.Ping;
+import org.jivesoftware.smackx.sid.element.StanzaIdElement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.EntityBareJid;
@@ -55,9 +56,9 @@ class OccupantIdentityTest extends MucTestBase {
         Message one = nextBody(atBob);
         Message two = nextBody(atBob);
         assertEquals(clientId, one.getStanzaId(), "muc#stable_id: the sender's id is kept");
-        StandardExtensionElement sid = extension(one, "stanza-id", "urn:xmpp:sid:0");
-        assertEquals(room.toString(), sid.getAttributeValue("by"));
-        assertNotEquals(sid.getAttributeValue("id"), extension(two, "stanza-id", "urn:xmpp:sid:0").getAttributeValue("id"));
+        StanzaIdElement sid = StanzaIdElement.getStanzaId(one);
+        assertEquals(room.toString(), sid.getBy());
+        assertNotEquals(sid.getId(), StanzaIdElement.getStanzaId(two).getId());
         String occupantId = extension(one, "occupant-id", "urn:xmpp:occupant-id:0").getAttributeValue("id");
         assertEquals(occupantId, extension(two, "occupant-id", "urn:xmpp:occupant-id:0").getAttributeValue("id"));
 

@@ -46,6 +46,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
     private final UnaryOperator<ServerConfig> customizer;
     private Path dataDir;
+    private ServerConfig config;
     private Storage storage;
     private XmppServer server;
     private SSLContext clientTls;
@@ -79,7 +80,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         dataDir = Files.createTempDirectory("xmppd-test");
         ListenerConfig c2s = new ListenerConfig(true, "127.0.0.1", 0, true);
         ListenerConfig direct = new ListenerConfig(true, "127.0.0.1", 0, false);
-        ServerConfig config = withoutAbsentBundledModules(customizer.apply(ServerConfig.defaults()
+        config = withoutAbsentBundledModules(customizer.apply(ServerConfig.defaults()
                 .withDataDir(dataDir.toString())
                 .withListeners(new ListenersConfig(c2s, direct))));
         storage = Storage.open(config.storage(), dataDir);
@@ -100,6 +101,16 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         List<String> modules = config.modules().stream()
                 .filter(m -> present.contains(m) || !ServerConfig.BUNDLED_MODULES.contains(m)).toList();
         return modules.equals(config.modules()) ? config : config.withModules(modules);
+    }
+
+    /**
+     * Stops the server and starts another on the same configuration, storage and data directory,
+     * as a restart does (connections drop; the listeners get new ports).
+     */
+    public void restart() throws Exception {
+        server.close();
+        server = new XmppServer(config, storage);
+        server.start();
     }
 
     public void stop() throws IOException {

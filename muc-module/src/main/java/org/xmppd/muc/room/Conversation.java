@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.Jid;
@@ -46,7 +45,7 @@ final class Conversation {
             return events;
         }
         HistoryEntry entry = new HistoryEntry(sender.nick(), sender.occupantId(), session, content.payload(),
-                UUID.randomUUID().toString(), now, content.size());
+                engine.archive().nextId(now), now, content.size());
         if (content.keep()) {
             room.addHistory(entry, room.config().get(RoomOptions.HISTORY_LENGTH));
         }

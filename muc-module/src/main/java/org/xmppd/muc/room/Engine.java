@@ -3,8 +3,9 @@ package org.xmppd.muc.room;
 import java.time.Clock;
 import java.util.List;
 
-/** What every room operation needs: the options' hooks, persistence, the limits and the clock. */
-record Engine(List<RoomFeature> features, RoomRepository repository, ServiceLimits limits, Clock clock) {
+/** What every room operation needs: the options' hooks, persistence, the archive, the limits and the clock. */
+record Engine(List<RoomFeature> features, RoomRepository repository, RoomArchive archive, ServiceLimits limits,
+        Clock clock) {
     Engine {
         features = List.copyOf(features);
     }

@@ -10,7 +10,8 @@ import org.xmppd.codec.Element;
  *
  * @param nick       the sender's nickname at the time
  * @param occupantId the sender's XEP-0421 occupant id
- * @param sender     the sender's real JID (shown only where the room's anonymity allows)
+ * @param sender     the sender's real JID (shown only where the room's anonymity allows); null for
+ *                   history read back from the archive, which never keeps real JIDs
  * @param payload    the message as received (opaque to the engine)
  * @param stanzaId   the id the room assigned (XEP-0359)
  * @param time       when the room accepted it

@@ -33,6 +33,8 @@ public final class RoomOptions {
     public static final RoomOption<Boolean> ALLOW_INVITES = RoomOption.flag("muc#roomconfig_allowinvites", false);
     /** Messages kept and sent to joining users (§15.5.3 {@code muc#maxhistoryfetch}). */
     public static final RoomOption<Integer> HISTORY_LENGTH = RoomOption.number("muc#maxhistoryfetch", 20);
+    /** Group messages are kept in the room's XEP-0313 archive (Prosody's {@code muc#roomconfig_enablearchiving}). */
+    public static final RoomOption<Boolean> ARCHIVING = RoomOption.flag("muc#roomconfig_enablearchiving", true);
     /** Highest number of occupants, 0 for none (§10.2 {@code muc#roomconfig_maxusers}). */
     public static final RoomOption<Integer> MAX_USERS = RoomOption.number("muc#roomconfig_maxusers", 0);
     /** Roles whose presence is broadcast (§10.2 {@code muc#roomconfig_presencebroadcast}). */

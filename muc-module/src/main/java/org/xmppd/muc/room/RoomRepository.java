@@ -10,16 +10,22 @@ import org.xmppd.storage.StoredRoom;
 
 /**
  * Keeps persistent rooms in the {@link RoomStore}: temporary rooms never reach it, and a room
- * made persistent is written whole (XEP-0045 §10.2: persistence is a room option).
+ * made persistent is written whole (XEP-0045 §10.2: persistence is a room option). Their
+ * discussion history is not stored here: it comes back from the room's archive.
  */
 final class RoomRepository {
     private final RoomStore store;
+    private final RoomArchive archive;
 
-    RoomRepository(RoomStore store) {
+    RoomRepository(RoomStore store, RoomArchive archive) {
         this.store = store;
+        this.archive = archive;
     }
 
-    /** The stored rooms of {@code service}, unlocked, with their affiliations and subjects. */
+    /**
+     * The stored rooms of {@code service}, unlocked, with their affiliations, subjects and, where
+     * archiving is on, their discussion history (XEP-0045 §7.2.15) read back from the archive.
+     */
     List<Room> load(DomainBareJid service) {
         List<Room> rooms = new ArrayList<>();
         for (StoredRoom stored : store.rooms(service)) {
@@ -33,9 +39,17 @@ final class RoomRepository {
                     room.putAffiliation(new AffiliationEntry(a.jid(), affiliation, a.nick(), a.reason()));
                 }
             }
+            restoreHistory(room);
             rooms.add(room);
         }
         return rooms;
+    }
+
+    private void restoreHistory(Room room) {
+        int length = room.config().get(RoomOptions.HISTORY_LENGTH);
+        if (room.config().get(RoomOptions.ARCHIVING) && length > 0) {
+            archive.recent(room.jid(), length).forEach(entry -> room.addHistory(entry, length));
+        }
     }
 
     /** Writes the configuration and subject of a persistent room. */

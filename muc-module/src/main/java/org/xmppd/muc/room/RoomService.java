@@ -51,12 +51,13 @@ public final class RoomService {
     private final Configuration configuration;
 
     /**
+     * @param archive  where group messages get their ids and, after a restart, the history back
      * @param defaults the configuration new rooms start with (the service's defaults)
      */
-    public RoomService(DomainBareJid domain, RoomStore store, List<RoomFeature> features, ServiceLimits limits,
-            RoomConfig defaults, Clock clock, RoomEvents publisher) {
+    public RoomService(DomainBareJid domain, RoomStore store, RoomArchive archive, List<RoomFeature> features,
+            ServiceLimits limits, RoomConfig defaults, Clock clock, RoomEvents publisher) {
         this.domain = domain;
-        this.engine = new Engine(features, new RoomRepository(store), limits, clock);
+        this.engine = new Engine(features, new RoomRepository(store, archive), archive, limits, clock);
         this.defaults = defaults;
         this.publisher = publisher;
         this.entry = new Entry(engine);
@@ -375,13 +376,16 @@ public final class RoomService {
         return events;
     }
 
-    /** A temporary room goes with its last occupant; a new room whose owner left before configuring it too. */
+    /**
+     * A temporary room goes with its last occupant; a new room whose owner left before configuring
+     * it too. A room gone for good takes its archive along (as Prosody does).
+     */
     private void dropIfUnused(Room room) {
         if (room.occupantCount() == 0 && (room.isLocked() || !room.config().get(RoomOptions.PERSISTENT))) {
             room.markDestroyed();
         }
-        if (room.isDestroyed()) {
-            rooms.remove(room.jid(), room);
+        if (room.isDestroyed() && rooms.remove(room.jid(), room)) {
+            engine.archive().delete(room.jid());
         }
     }
 

@@ -35,10 +35,11 @@ public final class MucEndpoint {
     }
 
     /**
+     * @param archiver the rooms' message archives (shared by the services of all hosts)
      * @param defaults the configuration new rooms start with
      */
     public static MucEndpoint create(DomainBareJid domain, String name, Server server, RoomStore store,
-            ServiceLimits limits, RoomConfig defaults, Clock clock) {
+            RoomArchiver archiver, ServiceLimits limits, RoomConfig defaults, Clock clock) {
         AtomicReference<RoomService> engine = new AtomicReference<>();
         Set<EntityFullJid> dying = ConcurrentHashMap.newKeySet();
         // A session found gone while the room is locked is removed afterwards, once per session.
@@ -50,10 +51,12 @@ public final class MucEndpoint {
                 });
             }
         });
-        RoomService rooms = new RoomService(domain, store, StandardOptions.all(limits), limits, defaults, clock,
-                new Publisher(delivery));
+        RoomService rooms = new RoomService(domain, store, archiver, StandardOptions.all(limits), limits, defaults,
+                clock, new Publisher(delivery, archiver));
         engine.set(rooms);
-        return new MucEndpoint(rooms, new MucService(rooms, delivery, name, server.scheduler()));
+        MucService handler = new MucService(rooms, delivery, name, server.scheduler(),
+                new ArchiveHandler(rooms, archiver.reader(), delivery));
+        return new MucEndpoint(rooms, handler);
     }
 
     public RoomService rooms() {

@@ -15,6 +15,7 @@ import org.xmppd.codec.StanzaErrorCondition;
 import org.xmppd.codec.StanzaErrorException;
 import org.xmppd.muc.room.RoomService;
 import org.xmppd.server.module.ServiceHandler;
+import org.xmppd.server.modules.mam.MamModule;
 
 /**
  * Every stanza to {@code conference.<domain>}, a room or an occupant: sorted by kind and target
@@ -32,8 +33,11 @@ public final class MucService implements ServiceHandler {
     private final OwnerHandler owner;
     private final RegisterHandler register;
     private final IqProxy proxy;
+    private final ArchiveHandler archive;
 
-    MucService(RoomService rooms, Delivery delivery, String serviceName, ScheduledExecutorService scheduler) {
+    MucService(RoomService rooms, Delivery delivery, String serviceName, ScheduledExecutorService scheduler,
+            ArchiveHandler archive) {
+        this.archive = archive;
         this.delivery = delivery;
         this.presences = new PresenceHandler(rooms);
         this.messages = new MessageHandler(rooms);
@@ -120,6 +124,9 @@ public final class MucService implements ServiceHandler {
         Element payload = iq.payload().orElseThrow();
         boolean get = "get".equals(iq.type());
         String namespace = payload.namespace();
+        if (MamModule.NAMESPACE.equals(namespace)) {
+            return archive.handle(iq, room, sender);
+        }
         if (payload.name().equals("query")) {
             switch (namespace) {
                 case MucXml.DISCO_INFO:

@@ -21,10 +21,12 @@ import org.xmppd.server.session.SharedStanza;
 public final class Publisher implements RoomEvents {
     private final Delivery delivery;
     private final PresenceFanOut presences;
+    private final RoomArchiver archiver;
 
-    Publisher(Delivery delivery) {
+    Publisher(Delivery delivery, RoomArchiver archiver) {
         this.delivery = delivery;
         this.presences = new PresenceFanOut(delivery);
+        this.archiver = archiver;
     }
 
     @Override
@@ -44,7 +46,9 @@ public final class Publisher implements RoomEvents {
             } else if (event instanceof RoomEvent.NickChanged e) {
                 nickChanged(room, e);
             } else if (event instanceof RoomEvent.GroupMessage e) {
-                toEveryone(room, SharedStanza.of(RoomMessages.group(room, e.entry(), false)));
+                Element message = RoomMessages.group(room, e.entry(), false);
+                archiver.archive(room, e.entry(), message);
+                toEveryone(room, SharedStanza.of(message));
             } else if (event instanceof RoomEvent.SubjectChanged e) {
                 toEveryone(room, SharedStanza.of(RoomMessages.subjectChange(room, e.subject(), e.occupantId())));
             } else {

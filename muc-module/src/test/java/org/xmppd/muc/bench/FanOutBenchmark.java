@@ -28,11 +28,14 @@ import org.xmppd.muc.room.RoomConfig;
 import org.xmppd.muc.room.RoomOptions;
 import org.xmppd.muc.room.ServiceLimits;
 import org.xmppd.muc.xml.MucEndpoint;
+import org.xmppd.muc.xml.RoomArchiver;
+import org.xmppd.server.modules.mam.ArchiveWriter;
 import org.xmppd.server.router.ServerInfo;
 import org.xmppd.server.session.ClientSession;
 import org.xmppd.server.session.SessionAttributes;
 import org.xmppd.server.session.SessionRegistry;
 import org.xmppd.server.session.SharedStanza;
+import org.xmppd.storage.ArchiveIds;
 import org.xmppd.storage.Storage;
 import org.xmppd.storage.StorageConfig;
 
@@ -122,12 +125,14 @@ public final class FanOutBenchmark {
             sessions.put(jid, new CountingSession(jid, bytes, stanzas, perRecipient));
         }
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        try (Storage storage = Storage.open(StorageConfig.defaults(), dataDir)) {
+        try (Storage storage = Storage.open(StorageConfig.defaults(), dataDir);
+                ArchiveWriter writer = new ArchiveWriter(storage.archive(), "bench-archive-writer")) {
             DomainBareJid service = JidCreate.domainBareFrom("conference.example.org");
             MucEndpoint endpoint = MucEndpoint.create(service, "Chatrooms",
                     new MucEndpoint.Server(registry(sessions), stanza -> { }, new ServerInfo(
                             List.of(JidCreate.domainBareFrom("example.org")), "xmppd", "bench"), scheduler),
-                    storage.rooms(), new ServiceLimits(true, 10, 10, 1000, 100),
+                    storage.rooms(), new RoomArchiver(storage.archive(), writer, new ArchiveIds()),
+                    new ServiceLimits(true, 10, 10, 1000, 100),
                     RoomConfig.empty().with(RoomOptions.MAX_USERS, 1000), Clock.systemUTC());
             EntityBareJid room = JidCreate.entityBareFrom("big@" + service);
             List<Element> presences = new ArrayList<>();

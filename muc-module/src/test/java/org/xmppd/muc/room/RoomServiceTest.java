@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.xmppd.storage.ArchiveIds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +83,8 @@ class RoomServiceTest {
             }
         };
         RoomConfig defaults = RoomConfig.empty().with(RoomOptions.HISTORY_LENGTH, 5);
-        return new RoomService(SERVICE, storage.rooms(), StandardOptions.all(LIMITS), LIMITS, defaults, clock,
+        return new RoomService(SERVICE, storage.rooms(), RoomArchive.idsOnly(new ArchiveIds()), StandardOptions.all(LIMITS),
+                LIMITS, defaults, clock,
                 (room, events) -> published.addAll(events));
     }
 

@@ -1,9 +1,7 @@
 package org.xmppd.server.modules.mam;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
@@ -13,8 +11,6 @@ import org.xmppd.codec.StanzaErrorCondition;
 import org.xmppd.codec.StanzaErrorException;
 import org.xmppd.server.session.ClientSession;
 import org.xmppd.server.session.SessionRegistry;
-import org.xmppd.storage.ArchiveIds;
-import org.xmppd.storage.ArchivePage;
 import org.xmppd.storage.ArchiveStore;
 
 /**
@@ -25,54 +21,37 @@ import org.xmppd.storage.ArchiveStore;
 final class AccountArchiveHandlers {
     /** {@code <delete xmlns='urn:xmppd:mam:delete:0'><item id='...'/></delete>}: removes messages from one's own archive. */
     static final String DELETE_NAMESPACE = "urn:xmppd:mam:delete:0";
-    private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(5);
 
     private final ArchiveStore store;
-    private final ArchiveWriter writer;
+    private final ArchiveReader reader;
     private final ArchivingPolicy policy;
     private final SessionRegistry sessions;
-    private final MamConfig config;
 
-    AccountArchiveHandlers(ArchiveStore store, ArchiveWriter writer, ArchivingPolicy policy, SessionRegistry sessions,
-            MamConfig config) {
+    AccountArchiveHandlers(ArchiveStore store, ArchiveReader reader, ArchivingPolicy policy,
+            SessionRegistry sessions) {
         this.store = store;
-        this.writer = writer;
+        this.reader = reader;
         this.policy = policy;
         this.sessions = sessions;
-        this.config = config;
     }
 
     Element query(Iq iq) throws StanzaErrorException {
         EntityBareJid owner = ownArchive(iq);
-        MamQuery query = MamQuery.parse(iq.payload().orElseThrow(), config.defaultPageSize(), config.maxPageSize());
-        writer.flush(FLUSH_TIMEOUT);
-        for (long id : query.checkedIds()) {
-            if (store.find(owner, id).isEmpty()) {
-                throw new StanzaErrorException(StanzaErrorCondition.ITEM_NOT_FOUND,
-                        "No message with id " + ArchiveIds.format(id));
-            }
-        }
-        ArchivePage page = store.query(owner, query.query());
         ClientSession session = sessions.find(iq.from().asEntityFullJidIfPossible()).orElse(null);
-        if (session != null) {
-            MamResults.messages(iq, owner.toString(), query, page, MamModule.NAMESPACE).forEach(session::deliver);
-        }
-        return MamResults.fin(iq, query, page, MamModule.NAMESPACE);
+        return reader.query(iq, owner, result -> {
+            if (session != null) {
+                session.deliver(result);
+            }
+        });
     }
 
     Element form(Iq iq) throws StanzaErrorException {
         ownArchive(iq);
-        return iq.result(Element.builder("query", MamModule.NAMESPACE)
-                .child(MamForm.searchForm(MamModule.NAMESPACE)).build());
+        return reader.form(iq);
     }
 
     Element metadata(Iq iq) throws StanzaErrorException {
-        EntityBareJid owner = ownArchive(iq);
-        writer.flush(FLUSH_TIMEOUT);
-        Element.Builder metadata = Element.builder("metadata", MamModule.NAMESPACE);
-        Optional<ArchiveStore.ArchiveBounds> bounds = store.bounds(owner);
-        bounds.ifPresent(b -> metadata.child(bound("start", b.first())).child(bound("end", b.last())));
-        return iq.result(metadata.build());
+        return reader.metadata(iq, ownArchive(iq));
     }
 
     Element getPrefs(Iq iq) throws StanzaErrorException {
@@ -98,20 +77,9 @@ final class AccountArchiveHandlers {
         if (ids.isEmpty()) {
             throw new StanzaErrorException(StanzaErrorCondition.BAD_REQUEST, "Name the messages: <item id='...'/>");
         }
-        writer.flush(FLUSH_TIMEOUT);
-        for (long id : ids) {
-            if (store.find(owner, id).isEmpty()) {
-                throw new StanzaErrorException(StanzaErrorCondition.ITEM_NOT_FOUND,
-                        "No message with id " + ArchiveIds.format(id));
-            }
-        }
+        reader.requireExisting(owner, ids);
         ids.forEach(id -> store.delete(owner, id));
         return iq.emptyResult();
-    }
-
-    private static Element bound(String name, long id) {
-        return Element.builder(name, MamModule.NAMESPACE).attribute("id", ArchiveIds.format(id))
-                .attribute("timestamp", MamResults.stamp(ArchiveIds.instantOf(id))).build();
     }
 
     /** The sender's own account: nobody reads or changes another user's archive. */

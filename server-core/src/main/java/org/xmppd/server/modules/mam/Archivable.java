@@ -13,7 +13,7 @@ import org.xmppd.codec.Node;
  * receipts (XEP-0184), chat markers (XEP-0333), reactions (XEP-0444), retractions (XEP-0424)
  * and corrections (XEP-0308). Chat states alone are not kept.
  */
-final class Archivable {
+public final class Archivable {
     static final String HINTS = "urn:xmpp:hints";
 
     /** Namespaces of payloads worth keeping without a body. */
@@ -33,14 +33,19 @@ final class Archivable {
 
     static boolean isArchivable(Message message) {
         String type = message.messageType();
-        if (!type.equals("chat") && !type.equals("normal")) {
-            return false;
-        }
-        Element element = message.element();
+        return (type.equals("chat") || type.equals("normal")) && isWorthKeeping(message.element());
+    }
+
+    /**
+     * Whether a message's content is kept, whatever its type (room archives use it for group
+     * messages): not marked no-store, and with a body, a store hint or a payload of
+     * {@link #KEPT_PAYLOADS}.
+     */
+    public static boolean isWorthKeeping(Element element) {
         if (element.child("no-store", HINTS).isPresent() || element.child("no-permanent-store", HINTS).isPresent()) {
             return false;
         }
-        if (element.child("store", HINTS).isPresent() || message.bodyOrNull() != null) {
+        if (element.child("store", HINTS).isPresent() || element.child("body", element.namespace()).isPresent()) {
             return true;
         }
         for (Node node : element.children()) {

@@ -58,7 +58,9 @@ public final class MamModule implements XmppModule {
         context.onMessage(StanzaPhase.SENT, PRIORITY, archiver::sent);
         context.rewriteMessages(StanzaPhase.DELIVER, PRIORITY, archiver::delivered);
 
-        AccountArchiveHandlers handlers = new AccountArchiveHandlers(store, writer, policy, context.sessions(), config);
+        AccountArchiveHandlers handlers = new AccountArchiveHandlers(store,
+                new ArchiveReader(store, writer, config.defaultPageSize(), config.maxPageSize()), policy,
+                context.sessions());
         context.onIq(IqRoute.set("query", NAMESPACE).toAccounts(), answer(handlers::query));
         context.onIq(IqRoute.get("query", NAMESPACE).toAccounts(), answer(handlers::form));
         context.onIq(IqRoute.get("metadata", NAMESPACE).toAccounts(), answer(handlers::metadata));
