@@ -14,6 +14,7 @@ import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.mam.MamManager;
 import org.jivesoftware.smackx.mam.MamManager.MamQuery;
 import org.jivesoftware.smackx.mam.MamManager.MamQueryArgs;
@@ -103,6 +104,28 @@ class RoomArchiveTest extends MucTestBase {
         assertEquals(List.of("m0", "m5", "m10", "m15", "m20"), bodies(bobs));
         IQ metadata = RawIq.resultOf(alice, new RawIq(IQ.Type.get, room, "metadata", MAM, ""));
         assertTrue(metadata.toXML().toString().contains("start id="), metadata.toXML().toString());
+    }
+
+    @Test
+    void badQueriesGetClearErrorsAndTheRoomCarriesOn() throws Exception {
+        XMPPTCPConnection alice = user("alice");
+        EntityBareJid room = newRoom("picky");
+        MultiUserChat atAlice = instantRoom(alice, room, "Alice");
+        assertTrue(ServiceDiscoveryManager.getInstanceFor(alice).supportsFeatures(room, List.of(MAM,
+                MAM + "#extended")));
+        IQ form = RawIq.resultOf(alice, new RawIq(IQ.Type.get, room, "query", MAM, ""));
+        assertTrue(form.toXML().toString().contains("after-id"), "the search form: " + form.toXML());
+        assertEquals(StanzaError.Condition.bad_request, RawIq.errorOf(alice, new RawIq(IQ.Type.set, room, "query",
+                MAM, "<x xmlns='jabber:x:data' type='submit'><field var='colour'><value>red</value></field></x>"))
+                .getCondition());
+        assertEquals(StanzaError.Condition.item_not_found, RawIq.errorOf(alice, new RawIq(IQ.Type.set, room,
+                "query", MAM, "<set xmlns='http://jabber.org/protocol/rsm'><after>0123456789abcdef</after></set>"))
+                .getCondition());
+        assertEquals(StanzaError.Condition.item_not_found, RawIq.errorOf(alice, new RawIq(IQ.Type.set,
+                newRoom("nowhere"), "query", MAM, "")).getCondition());
+        atAlice.sendMessage("still here");
+        assertEquals("still here", nextBody(atAlice).getBody());
+        assertEquals(List.of("still here"), bodies(mam(alice, room).queryArchive(MamQueryArgs.builder().build())));
     }
 
     @Test
