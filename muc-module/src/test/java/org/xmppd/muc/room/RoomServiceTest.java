@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.xmppd.storage.ArchiveIds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +28,7 @@ import org.xmppd.codec.Namespaces;
 import org.xmppd.codec.StanzaErrorCondition;
 import org.xmppd.codec.StanzaErrorException;
 import org.xmppd.muc.options.StandardOptions;
+import org.xmppd.storage.ArchiveIds;
 import org.xmppd.storage.Storage;
 import org.xmppd.storage.StorageConfig;
 
@@ -49,6 +49,29 @@ class RoomServiceTest {
     private final List<RoomEvent> published = new ArrayList<>();
     private Instant now = Instant.parse("2025-01-01T12:00:00Z");
     private RoomService rooms;
+    private final MemoryArchive archive = new MemoryArchive();
+
+    /** An archive in memory: the group messages a test puts in, and the rooms deleted. */
+    private final class MemoryArchive implements RoomArchive {
+        private final ArchiveIds ids = new ArchiveIds();
+        final List<HistoryEntry> kept = new ArrayList<>();
+        final List<EntityBareJid> deleted = new ArrayList<>();
+
+        @Override
+        public String nextId(Instant at) {
+            return ArchiveIds.format(ids.next(at));
+        }
+
+        @Override
+        public List<HistoryEntry> recent(EntityBareJid room, int max) {
+            return List.copyOf(kept.subList(Math.max(0, kept.size() - max), kept.size()));
+        }
+
+        @Override
+        public void delete(EntityBareJid room) {
+            deleted.add(room);
+        }
+    }
 
     @BeforeAll
     static void open() {
@@ -83,7 +106,7 @@ class RoomServiceTest {
             }
         };
         RoomConfig defaults = RoomConfig.empty().with(RoomOptions.HISTORY_LENGTH, 5);
-        return new RoomService(SERVICE, storage.rooms(), RoomArchive.idsOnly(new ArchiveIds()), StandardOptions.all(LIMITS),
+        return new RoomService(SERVICE, storage.rooms(), archive, StandardOptions.all(LIMITS),
                 LIMITS, defaults, clock,
                 (room, events) -> published.addAll(events));
     }
@@ -213,6 +236,37 @@ class RoomServiceTest {
         StanzaErrorException refused = assertThrows(StanzaErrorException.class, () -> rooms.presence(
                 JidCreate.entityBareFrom("three@" + SERVICE), "Alice", ALICE, PRESENCE, JoinRequest.plain()));
         assertEquals(StanzaErrorCondition.RESOURCE_CONSTRAINT, refused.condition());
+    }
+
+    @Test
+    void groupMessagesGetArchiveIdsAndComeBackAsHistoryAfterARestartWhileArchiving() throws Exception {
+        rooms.presence(ROOM, "Alice", ALICE, PRESENCE, JoinRequest.plain());
+        rooms.configure(ROOM, ALICE, form(RoomOptions.PERSISTENT.var(), "1"));
+        for (int i = 0; i < 7; i++) {
+            RoomEvent.GroupMessage sent = (RoomEvent.GroupMessage) rooms.groupMessage(ROOM, ALICE,
+                    message("m" + i), 10, true, null, true).get(0);
+            archive.kept.add(sent.entry());
+        }
+        List<Long> ids = archive.kept.stream().map(e -> ArchiveIds.parse(e.stanzaId())).toList();
+        assertTrue(ids.get(0) > 0 && ids.stream().sorted().distinct().toList().equals(ids),
+                "stanza ids are increasing archive ids: " + ids);
+        rooms.exit(ROOM, ALICE, PRESENCE);
+
+        RoomService restarted = newService();
+        restarted.load();
+        assertEquals(List.of("m2", "m3", "m4", "m5", "m6"), restarted.read(ROOM, r -> bodies(List.copyOf(r.history()))),
+                "the newest history_length (5) messages");
+        restarted.presence(ROOM, "Alice", ALICE, PRESENCE, JoinRequest.plain());
+        restarted.configure(ROOM, ALICE, form(RoomOptions.ARCHIVING.var(), "0"));
+        restarted.exit(ROOM, ALICE, PRESENCE);
+
+        RoomService unarchived = newService();
+        unarchived.load();
+        assertEquals(List.of(), unarchived.read(ROOM, r -> List.copyOf(r.history())), "archiving off: no history");
+        assertEquals(List.of(), archive.deleted);
+        unarchived.presence(ROOM, "Alice", ALICE, PRESENCE, JoinRequest.plain());
+        unarchived.destroy(ROOM, ALICE, "done", null, null);
+        assertEquals(List.of(ROOM), archive.deleted, "the archive goes with the room");
     }
 
     @Test
