@@ -123,6 +123,10 @@ class RoomArchiveTest extends MucTestBase {
                 .getCondition());
         assertEquals(StanzaError.Condition.item_not_found, RawIq.errorOf(alice, new RawIq(IQ.Type.set,
                 newRoom("nowhere"), "query", MAM, "")).getCondition());
+        EntityBareJid locked = newRoom("locked");
+        muc(user("bob"), locked).create(nick("Bob"));
+        assertEquals(StanzaError.Condition.item_not_found, RawIq.errorOf(alice, new RawIq(IQ.Type.set, locked,
+                "query", MAM, "")).getCondition(), "a room being created is hidden");
         atAlice.sendMessage("still here");
         assertEquals("still here", nextBody(atAlice).getBody());
         assertEquals(List.of("still here"), bodies(mam(alice, room).queryArchive(MamQueryArgs.builder().build())));

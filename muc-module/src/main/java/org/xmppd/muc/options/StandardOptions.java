@@ -13,7 +13,8 @@ public final class StandardOptions {
         return List.of(new CoreFeatures(), new RoomName(), new RoomDescription(), new RoomLanguage(),
                 new PublicRoom(), new Persistent(), new Moderated(), new AllowInvites(), new MembersOnly(),
                 new PasswordProtected(), new Anonymity(), new MaxUsers(limits.maxOccupants()),
-                new HistoryLength(limits.maxHistory()), new Archiving(), new ChangeSubject(), new AllowPrivateMessages(),
+                new HistoryLength(limits.maxHistory()), new Archiving(), new ChangeSubject(),
+                new AllowPrivateMessages(),
                 new PresenceBroadcast(), new AllowVoiceRequests(), new Registration(), new CanChangeNick(),
                 new RoomOwners(), new RoomAdmins());
     }

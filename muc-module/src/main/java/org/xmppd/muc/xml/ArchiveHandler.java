@@ -19,9 +19,10 @@ import org.xmppd.server.modules.mam.MamModule;
  * XEP-0313 queries to a room's archive (§4 with the room JID as {@code to}), its query form and
  * its metadata. Whoever may enter may read (as Prosody has it): outcasts never, and in a
  * members-only room only members and above, even when not in the room; others get
- * {@code forbidden}. A room that keeps no archive answers {@code service-unavailable} (RFC 6120
- * §8.3.3.19), as its disco#info lists no {@code urn:xmpp:mam:2}. Results come from the room JID
- * to the asker's full JID.
+ * {@code forbidden}. A new room is hidden until configured, as it is to those entering. A room
+ * that keeps no archive answers {@code service-unavailable} (RFC 6120 §8.3.3.19), as its
+ * disco#info lists no {@code urn:xmpp:mam:2}. Results come from the room JID to the asker's
+ * full JID.
  */
 final class ArchiveHandler {
     private final RoomService rooms;
@@ -57,10 +58,13 @@ final class ArchiveHandler {
 
     /** Why {@code user} may not read the room's archive, or null when they may. */
     private static StanzaErrorException refusal(Room room, BareJid user) {
+        Affiliation affiliation = room.affiliationOf(user);
+        if (room.isLocked() && affiliation != Affiliation.OWNER) {
+            return new StanzaErrorException(StanzaErrorCondition.ITEM_NOT_FOUND, "No such room"); // as entering, §7.2.2
+        }
         if (!room.config().get(RoomOptions.ARCHIVING)) {
             return new StanzaErrorException(StanzaErrorCondition.SERVICE_UNAVAILABLE, "This room keeps no archive");
         }
-        Affiliation affiliation = room.affiliationOf(user);
         if (affiliation == Affiliation.OUTCAST) {
             return new StanzaErrorException(StanzaErrorCondition.FORBIDDEN, "You are banned from this room");
         }
