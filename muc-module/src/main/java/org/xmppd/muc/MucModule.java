@@ -26,7 +26,9 @@ import org.xmppd.storage.ArchiveStore;
  * XEP-0045: Multi-User Chat. One service per served domain at {@code <subdomain>.<domain>},
  * listed in the domain's disco#items; persistent rooms are loaded from the room store at start.
  * When a user's resource goes offline (its unavailable broadcast, RFC 6121 §4.5.2, which the
- * server also sends for a dropped connection), it leaves every room it was in.
+ * server also sends for a dropped connection), it leaves every room it was in. Rooms keep their
+ * XEP-0313 archives in the archive store through one writer thread of this module, and name
+ * messages with one {@link ArchiveIds} shared by the services of all hosts.
  */
 @Xep(number = 45, version = "1.35.1")
 public final class MucModule implements XmppModule {
