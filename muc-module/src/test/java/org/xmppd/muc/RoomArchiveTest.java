@@ -133,7 +133,7 @@ class RoomArchiveTest extends MucTestBase {
     }
 
     @Test
-    void membersOnlyRoomsShowTheirArchiveToMembersOnlyAndOutcastsNever() throws Exception {
+    void membersOnlyAndPasswordRoomsShowTheirArchiveOnlyToThoseWhoMayEnterAndOutcastsNever() throws Exception {
         XMPPTCPConnection alice = user("alice");
         XMPPTCPConnection bob = user("bob");
         XMPPTCPConnection carol = user("carol");
@@ -154,6 +154,18 @@ class RoomArchiveTest extends MucTestBase {
         openRoom.banUser(carol.getUser().asBareJid(), "no");
         assertError(StanzaError.Condition.forbidden, () -> mam(carol, open).queryArchive(MamQueryArgs.builder()
                 .build()));
+
+        EntityBareJid secret = newRoom("secret");
+        reservedRoom(alice, secret, "Alice", form -> {
+            form.setAnswer("muc#roomconfig_passwordprotectedroom", true);
+            form.setAnswer("muc#roomconfig_roomsecret", "sesame");
+        });
+        XMPPTCPConnection dave = user("dave");
+        assertError(StanzaError.Condition.forbidden, () -> mam(dave, secret).queryArchive(MamQueryArgs.builder()
+                .build()));
+        muc(dave, secret).join(nick("Dave"), "sesame");
+        assertEquals(0, mam(dave, secret).queryArchive(MamQueryArgs.builder().build()).getMessageCount(),
+                "in the room, the password is proven");
     }
 
     @Test

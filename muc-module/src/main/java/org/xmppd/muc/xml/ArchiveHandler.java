@@ -18,7 +18,8 @@ import org.xmppd.server.modules.mam.MamModule;
 /**
  * XEP-0313 queries to a room's archive (§4 with the room JID as {@code to}), its query form and
  * its metadata. Whoever may enter may read (as Prosody has it): outcasts never, and in a
- * members-only room only members and above, even when not in the room; others get
+ * members-only room only members and above, even when not in the room, and in a
+ * password-protected room members and those in the room (who gave the password); others get
  * {@code forbidden}. A new room is hidden until configured, as it is to those entering. A room
  * that keeps no archive answers {@code service-unavailable} (RFC 6120 §8.3.3.19), as its
  * disco#info lists no {@code urn:xmpp:mam:2}. Results come from the room JID to the asker's
@@ -71,6 +72,11 @@ final class ArchiveHandler {
         if (room.config().get(RoomOptions.MEMBERS_ONLY) && !affiliation.atLeast(Affiliation.MEMBER)) {
             return new StanzaErrorException(StanzaErrorCondition.FORBIDDEN,
                     "Only members read the archive of a members-only room");
+        }
+        boolean provedPassword = affiliation.atLeast(Affiliation.MEMBER) || !room.occupantsOf(user).isEmpty();
+        if (room.config().get(RoomOptions.PASSWORD_PROTECTED) && !provedPassword) {
+            return new StanzaErrorException(StanzaErrorCondition.FORBIDDEN,
+                    "Enter the room with its password to read its archive");
         }
         return null;
     }
