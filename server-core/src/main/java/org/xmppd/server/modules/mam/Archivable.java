@@ -11,7 +11,8 @@ import org.xmppd.codec.Node;
  * chat and normal messages with a body, and those that carry something a client needs to
  * rebuild a conversation from history even without a body: encrypted payloads, delivery
  * receipts (XEP-0184), chat markers (XEP-0333), reactions (XEP-0444), retractions (XEP-0424)
- * and corrections (XEP-0308). Chat states alone are not kept.
+ * and corrections (XEP-0308). Chat states alone are not kept. Rooms keep their group messages
+ * by the same content rule ({@link #isWorthKeeping}).
  */
 public final class Archivable {
     static final String HINTS = "urn:xmpp:hints";
