@@ -46,6 +46,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
     private final UnaryOperator<ServerConfig> customizer;
     private Path dataDir;
+    private ServerConfig config;
     private Storage storage;
     private XmppServer server;
     private SSLContext clientTls;
@@ -79,7 +80,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         dataDir = Files.createTempDirectory("xmppd-test");
         ListenerConfig c2s = new ListenerConfig(true, "127.0.0.1", 0, true);
         ListenerConfig direct = new ListenerConfig(true, "127.0.0.1", 0, false);
-        ServerConfig config = withoutAbsentBundledModules(customizer.apply(ServerConfig.defaults()
+        config = withoutAbsentBundledModules(customizer.apply(ServerConfig.defaults()
                 .withDataDir(dataDir.toString())
                 .withListeners(new ListenersConfig(c2s, direct))));
         storage = Storage.open(config.storage(), dataDir);
@@ -118,6 +119,27 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
     public XmppServer server() {
         return server;
+    }
+
+    /** What the server runs with (paths absolute). */
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Work done on the storage while the server is down (as {@code xmppd} commands do). */
+    public interface DownTime {
+        void run() throws Exception;
+    }
+
+    /**
+     * Stops the server (every client is disconnected), runs {@code work} on the same storage, and
+     * starts a new server on it, listening on new ports.
+     */
+    public void whileDown(DownTime work) throws Exception {
+        server.close();
+        work.run();
+        server = new XmppServer(config, storage);
+        server.start();
     }
 
     public Storage storage() {

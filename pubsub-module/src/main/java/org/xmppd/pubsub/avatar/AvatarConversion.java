@@ -114,6 +114,13 @@ public final class AvatarConversion {
                 .filter(e -> e.is("info", METADATA) && e.attributeOrNull("id") != null).findFirst().orElse(null);
     }
 
+    /** Forgets the cached hash of a deleted account (a new account of that name starts without avatar). */
+    public void forget(EntityBareJid account) {
+        synchronized (hashes) {
+            hashes.remove(account);
+        }
+    }
+
     /** After the owner published avatar metadata through PEP: the vCard photo follows (§3). */
     public void metadataPublished(EntityBareJid account) {
         synchronized (hashes) {

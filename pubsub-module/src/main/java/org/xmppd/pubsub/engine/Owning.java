@@ -156,6 +156,34 @@ final class Owning {
         });
     }
 
+    /**
+     * A deleted account leaves {@code node}: its subscriptions (bare and full JIDs) and its
+     * affiliation go; a node it owned alone on a service without an owning account is deleted,
+     * subscribers told as on §8.4 (ejabberd does the same).
+     */
+    Result<Void> removeEntity(BareJid gone, String node) {
+        return service.locked(node, () -> {
+            NodeSnapshot snapshot = service.repository().find(service.jid(), node).orElse(null);
+            if (snapshot == null) {
+                return Result.ok(null);
+            }
+            NodeSnapshot changed = dropSubscriptions(snapshot, gone);
+            if (service.policy().owner() == null && changed.owners().equals(List.of(gone))) {
+                List<Recipient> recipients = rules.recipients(changed);
+                service.repository().store().delete(service.jid(), node);
+                service.repository().forget(service.jid(), node);
+                return changed.config().notifyDelete() ? Result.ok(null, List.of(new Notification.Deleted(
+                        service.jid(), node, null, recipients))) : Result.ok(null);
+            }
+            if (changed.affiliations().containsKey(gone)) {
+                service.repository().store().removeAffiliation(service.jid(), node, gone);
+                changed = changed.withAffiliation(gone, Affiliation.NONE);
+            }
+            service.repository().remember(changed);
+            return Result.ok(null);
+        });
+    }
+
     private NodeSnapshot dropSubscriptions(NodeSnapshot snapshot, BareJid outcast) {
         NodeSnapshot changed = snapshot;
         for (Subscription s : snapshot.subscriptions()) {

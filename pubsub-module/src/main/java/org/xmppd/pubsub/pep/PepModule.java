@@ -78,5 +78,6 @@ public final class PepModule implements XmppModule {
         context.onIq(StanzaPhase.SENT, 0, StorageGuard.of(name(), avatars::vcardSet));
         context.onPresence(StanzaPhase.DELIVER, AVATAR_HASH_PRIORITY, StorageGuard.of(name(),
                 avatars::presenceDelivered));
+        context.onAccountRemoved(new PepAccountRemoval(services, notifier, avatars));
     }
 }
