@@ -43,7 +43,7 @@ public final class PubSubModule implements XmppModule {
         ServerInfo server = context.server();
         NodeRepository repository = new NodeRepository(context.storage().nodes(), config.cacheSize(),
                 config.maxItemsLimit());
-        RosterRelations relations = new RosterRelations(context.storage().roster(), server);
+        RosterRelations relations = new RosterRelations(context.storage().roster(), server, context.sessions());
         ServicePolicy policy = ServicePolicy.service(NodeConfig.serviceDefaults(config.maxItems()),
                 config.maxItemsLimit(), jid -> config.nodeCreation() && server.isLocal(jid));
         Delivery delivery = new Delivery(context.router());

@@ -47,6 +47,17 @@ abstract class PubSubTestBase {
         return connection;
     }
 
+    /** A new account, logged in with presence sent, whose received XML is kept in {@code log[0]}. */
+    XMPPTCPConnection loginLogged(String prefix, WireLog[] log) throws Exception {
+        String name = prefix + ACCOUNTS.incrementAndGet();
+        server().createUser(name, "pw-" + name);
+        XMPPTCPConnection connection = new XMPPTCPConnection(server().starttls(name, "pw-" + name)
+                .addEnabledSaslMechanism("SCRAM-SHA-1").setDebuggerFactory(c -> log[0] = new WireLog(c)).build());
+        connection.connect().login();
+        connections.add(connection);
+        return connection;
+    }
+
     /** Every message with a pubsub event that reaches {@code connection} from now on. */
     static BlockingQueue<Message> events(XMPPTCPConnection connection) {
         BlockingQueue<Message> queue = new LinkedBlockingQueue<>();

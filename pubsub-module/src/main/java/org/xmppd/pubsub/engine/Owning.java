@@ -42,6 +42,11 @@ final class Owning {
     }
 
     private NodeSnapshot insert(Jid actor, String name, NodeConfig config) throws Refusal {
+        int limit = service.policy().maxNodes();
+        // Counted before creating, under the new node's lock only: concurrent creates may pass by one.
+        if (limit > 0 && service.repository().names(service.jid()).size() >= limit) {
+            throw new Refusal(PubSubError.MAX_NODES_EXCEEDED, service.jid() + " already has " + limit + " nodes");
+        }
         NodeSnapshot snapshot = new NodeSnapshot(service.jid(), name, config, service.clock().instant(),
                 Map.of(actor.asBareJid(), Affiliation.OWNER), List.of());
         NodeRepository repository = service.repository();

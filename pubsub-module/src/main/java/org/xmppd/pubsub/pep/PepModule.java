@@ -46,8 +46,9 @@ public final class PepModule implements XmppModule {
         NodeRepository repository = new NodeRepository(context.storage().nodes(), config.cacheSize(),
                 config.maxItemsLimit());
         PepServices services = new PepServices(repository,
-                new RosterRelations(context.storage().roster(), context.server()), config.maxItemsLimit(),
-                Clock.systemUTC());
+                new RosterRelations(context.storage().roster(), context.server(),
+                        context.sessions()), config.maxItemsLimit(),
+                config.maxNodesPerAccount(), Clock.systemUTC());
         Contacts contacts = new Contacts(context.sessions(), context.storage().roster(), context.server());
         PepNotifier notifier = new PepNotifier(context.router(), contacts, services);
         LastItems lastItems = new LastItems(services, contacts, notifier);
