@@ -91,12 +91,14 @@ class AccountRemovalTest extends PepTestBase {
         PubSubManager.getInstanceFor(alice, bob.getUser().asBareJid()).getLeafNode(bobsPep.getId())
                 .subscribe(aliceJid);
         String bobLocal = bob.getUser().getLocalpart().toString();
+        SERVER.storage().userData().put(aliceJid, "vcard", "", "<vCard xmlns='vcard-temp'><FN>Alice</FN></vCard>");
 
         SERVER.whileDown(() -> {
             OfflineAccounts offline = new OfflineAccounts(SERVER.config(), SERVER.storage());
             assertTrue(offline.delete(aliceJid));
             assertFalse(offline.delete(aliceJid), "a second deletion finds no account");
         });
+        assertEquals(Map.of(), SERVER.storage().userData().all(aliceJid, "vcard"), "the core stores are cleared too");
 
         assertNewAccountStartsEmpty(local, aliceJid);
         XMPPTCPConnection bobAgain = SERVER.login(bobLocal, "pw-" + bobLocal, "SCRAM-SHA-1");

@@ -47,11 +47,13 @@ final class AccountRemoval {
         context.storage().users().delete(user);
         LOG.info("account {} removed in-band", user);
         context.router().route(request.emptyResult());
-        context.scheduler().schedule(() -> endSessions(user), CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        context.scheduler().schedule(() -> endSessions(user, sessions), CLOSE_GRACE.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
-    private void endSessions(EntityBareJid user) {
-        for (ClientSession session : context.sessions().sessions(user)) {
+    /** Ends the removed account's sessions: those it had, not a new account's of the same name. */
+    private void endSessions(EntityBareJid user, List<ClientSession> sessions) {
+        for (ClientSession session : sessions) {
             session.close(StreamErrorCondition.NOT_AUTHORIZED, "The account has been removed");
         }
         // A closing session leaves its last presence and activity behind (RFC 6121 §4.5.3, XEP-0012),
