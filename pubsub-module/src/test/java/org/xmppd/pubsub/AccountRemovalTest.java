@@ -22,9 +22,7 @@ import org.jivesoftware.smackx.pubsub.form.FillableConfigureForm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.BareJid;
-import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityBareJid;
-import org.jxmpp.jid.impl.JidCreate;
 import org.xmppd.server.OfflineAccounts;
 import org.xmppd.server.TestServer;
 import org.xmppd.server.modules.RawIq;
@@ -39,7 +37,6 @@ class AccountRemovalTest extends PepTestBase {
     @RegisterExtension
     static final TestServer SERVER = newServer();
 
-    private static final DomainBareJid SERVICE = JidCreate.domainBareFromOrThrowUnchecked("pubsub.localhost");
     private static final String MOOD = "urn:test:gone:mood";
 
     @Override
@@ -53,15 +50,12 @@ class AccountRemovalTest extends PepTestBase {
         XMPPTCPConnection bob = login("bob");
         EntityBareJid aliceJid = alice.getUser().asEntityBareJid();
         String local = aliceJid.getLocalpart().toString();
-        PepManager.getInstanceFor(alice).publish(MOOD, payload("m1", MOOD, "leaving"));
-        LeafNode alicesNode = PubSubManager.getInstanceFor(alice, SERVICE).createNode("alone-" + local);
-        LeafNode bobsNode = PubSubManager.getInstanceFor(bob, SERVICE).createNode("kept-" + local);
-        LeafNode bobsPep = openPepNode(bob, "urn:test:gone:open");
+        LeafNode bobsPep = pepNodesOf(alice, bob);
+        LeafNode alicesNode = pubsub(alice).createNode("alone-" + local);
+        LeafNode bobsNode = pubsub(bob).createNode("kept-" + local);
         BlockingQueue<Message> bobEvents = events(bob);
-        PubSubManager.getInstanceFor(bob, SERVICE).getLeafNode(alicesNode.getId()).subscribe(bob.getUser().asBareJid());
-        PubSubManager.getInstanceFor(alice, SERVICE).getLeafNode(bobsNode.getId()).subscribe(alice.getUser());
-        PubSubManager.getInstanceFor(alice, bob.getUser().asBareJid()).getLeafNode(bobsPep.getId())
-                .subscribe(aliceJid);
+        pubsub(bob).getLeafNode(alicesNode.getId()).subscribe(bob.getUser().asBareJid());
+        pubsub(alice).getLeafNode(bobsNode.getId()).subscribe(alice.getUser());
         bobsNode.modifyAffiliationAsOwner(List.of(new Affiliation(aliceJid, Affiliation.Type.publisher)));
 
         AccountManager.getInstance(alice).deleteAccount();
@@ -86,10 +80,7 @@ class AccountRemovalTest extends PepTestBase {
         XMPPTCPConnection bob = login("bob");
         EntityBareJid aliceJid = alice.getUser().asEntityBareJid();
         String local = aliceJid.getLocalpart().toString();
-        PepManager.getInstanceFor(alice).publish(MOOD, payload("m1", MOOD, "leaving"));
-        LeafNode bobsPep = openPepNode(bob, "urn:test:gone:open");
-        PubSubManager.getInstanceFor(alice, bob.getUser().asBareJid()).getLeafNode(bobsPep.getId())
-                .subscribe(aliceJid);
+        LeafNode bobsPep = pepNodesOf(alice, bob);
         String bobLocal = bob.getUser().getLocalpart().toString();
         SERVER.storage().userData().put(aliceJid, "vcard", "", "<vCard xmlns='vcard-temp'><FN>Alice</FN></vCard>");
 
@@ -110,7 +101,16 @@ class AccountRemovalTest extends PepTestBase {
         }
     }
 
-    /** A PEP node anyone may subscribe to, created by publishing with publish-options. */
+    /** Alice publishes her mood by PEP and subscribes to bob's open PEP node, which is returned. */
+    private static LeafNode pepNodesOf(XMPPTCPConnection alice, XMPPTCPConnection bob) throws Exception {
+        PepManager.getInstanceFor(alice).publish(MOOD, payload("m1", MOOD, "leaving"));
+        LeafNode open = openPepNode(bob, "urn:test:gone:open");
+        PubSubManager.getInstanceFor(alice, bob.getUser().asBareJid()).getLeafNode(open.getId())
+                .subscribe(alice.getUser().asBareJid());
+        return open;
+    }
+
+    /** A PEP node anyone may subscribe to. */
     private static LeafNode openPepNode(XMPPTCPConnection owner, String node) throws Exception {
         PubSubManager pep = PubSubManager.getInstanceFor(owner, owner.getUser().asBareJid());
         LeafNode leaf = pep.getOrCreateLeafNode(node);
@@ -132,7 +132,7 @@ class AccountRemovalTest extends PepTestBase {
                     "the new account has no PEP nodes");
             fails(StanzaError.Condition.item_not_found, () -> PubSubManager.getInstanceFor(again, self)
                     .getLeafNode(MOOD).getItems());
-            assertEquals(Map.of(), Map.copyOf(PubSubManager.getInstanceFor(again, SERVICE).getAffiliations()
+            assertEquals(Map.of(), Map.copyOf(pubsub(again).getAffiliations()
                     .stream().collect(java.util.stream.Collectors.toMap(a -> a.getNode(), a -> a.getAffiliation()))));
         } finally {
             again.disconnect();

@@ -17,15 +17,10 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.ping.PingManager;
 import org.jivesoftware.smackx.pubsub.ItemReply;
 import org.jivesoftware.smackx.pubsub.LeafNode;
-import org.jivesoftware.smackx.pubsub.PayloadItem;
-import org.jivesoftware.smackx.pubsub.PubSubManager;
 import org.jivesoftware.smackx.pubsub.PublishModel;
-import org.jivesoftware.smackx.pubsub.SimplePayload;
 import org.jivesoftware.smackx.pubsub.form.FillableConfigureForm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.jxmpp.jid.DomainBareJid;
-import org.jxmpp.jid.impl.JidCreate;
 import org.xmppd.server.TestServer;
 import org.xmppd.server.modules.RawIq;
 
@@ -38,8 +33,6 @@ class NodeOptionsEndToEndTest extends PubSubTestBase {
     @RegisterExtension
     static final TestServer SERVER = newServer();
 
-    private static final DomainBareJid SERVICE = JidCreate.domainBareFromOrThrowUnchecked("pubsub.localhost");
-
     static {
         // Smack 4.5 knows <subscription/> in pubsub#event (XEP-0060's event schema) by no provider, and
         // a connection reading one ends on a ClassCastException: lend it the pubsub namespace's parser.
@@ -51,14 +44,6 @@ class NodeOptionsEndToEndTest extends PubSubTestBase {
     @Override
     TestServer server() {
         return SERVER;
-    }
-
-    private static PubSubManager pubsub(XMPPTCPConnection connection) {
-        return PubSubManager.getInstanceFor(connection, SERVICE);
-    }
-
-    private static PayloadItem<SimplePayload> entry(String id, String text) {
-        return new PayloadItem<>(id, new SimplePayload("<entry xmlns='urn:test:entry'>" + text + "</entry>"));
     }
 
     private static LeafNode create(XMPPTCPConnection owner, String prefix, FillableConfigureForm form)

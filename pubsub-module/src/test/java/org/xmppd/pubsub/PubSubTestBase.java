@@ -16,12 +16,19 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.AfterEach;
+import org.jivesoftware.smackx.pubsub.PayloadItem;
+import org.jivesoftware.smackx.pubsub.PubSubManager;
+import org.jivesoftware.smackx.pubsub.SimplePayload;
 import org.junit.jupiter.api.function.Executable;
+import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.impl.JidCreate;
 import org.xmppd.server.TestServer;
 
 /** Accounts, connections and assertions shared by the end-to-end pubsub and PEP tests. */
 abstract class PubSubTestBase {
     static final long WAIT_MS = 5000;
+    /** The pubsub service of the test server's host. */
+    static final DomainBareJid SERVICE = JidCreate.domainBareFromOrThrowUnchecked("pubsub.localhost");
     private static final AtomicInteger ACCOUNTS = new AtomicInteger();
     private final List<XMPPTCPConnection> connections = new ArrayList<>();
 
@@ -36,6 +43,15 @@ abstract class PubSubTestBase {
     void disconnect() {
         connections.forEach(XMPPTCPConnection::disconnect);
         connections.clear();
+    }
+
+    static PubSubManager pubsub(XMPPTCPConnection connection) {
+        return PubSubManager.getInstanceFor(connection, SERVICE);
+    }
+
+    /** An item with an Atom-like entry. */
+    static PayloadItem<SimplePayload> entry(String id, String text) {
+        return new PayloadItem<>(id, new SimplePayload("<entry xmlns='urn:test:entry'>" + text + "</entry>"));
     }
 
     /** A new account, logged in with presence sent. */

@@ -5,50 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.Jid;
-import org.xmppd.storage.Storage;
 
 /**
  * The engine's side of pubsub#itemreply, pubsub#notify_sub, pubsub#presence_based_delivery, the
  * PEP node limit and an account leaving the nodes it belonged to.
  */
-class NodeOptionsTest {
+class NodeOptionsTest extends EngineTestBase {
     private static final String ENTRY = "<entry xmlns='http://www.w3.org/2005/Atom'>hi</entry>";
 
-    @TempDir
-    static Path dir;
-    private static Storage storage;
-    private EngineFixture fx;
-    private PubSubService service;
-    private Jid alice;
-    private Jid bob;
-
-    @BeforeAll
-    static void openStorage() {
-        storage = EngineFixture.openStorage(dir);
-    }
-
-    @AfterAll
-    static void closeStorage() {
-        storage.close();
-    }
-
-    @BeforeEach
-    void open() {
-        fx = new EngineFixture(storage);
-        service = fx.service(jid -> true);
-        alice = fx.jid("alice/desk");
-        bob = fx.jid("bob/phone");
-    }
 
     private static Map<String, List<String>> option(String field, String value) {
         return Map.of(field, List.of(value));
