@@ -86,8 +86,8 @@ public final class ModuleHost {
 
     /**
      * Deletes what the server keeps for {@code account}: the stores the core writes (roster,
-     * offline messages, presence and activity, per-user data, message archive), then what each module keeps
-     * (their {@link AccountHook}s). The credentials are the caller's to delete, last.
+     * offline messages, presence and activity, per-user data, message archive), then what each
+     * module keeps (their {@link AccountHook}s). The credentials are the caller's to delete, last.
      */
     public void accountRemoved(EntityBareJid account) {
         Storage storage = services.storage();
