@@ -4,13 +4,15 @@ import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 
 import org.jxmpp.jid.EntityBareJid;
+import org.xmppd.server.OfflineAccounts;
+import org.xmppd.server.config.ServerConfig;
 import org.xmppd.storage.Storage;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code xmppd deluser JID}: deletes an account and its credentials. */
+/** {@code xmppd deluser JID}: deletes an account with everything kept for it. */
 @Command(name = "deluser", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Delete an account.")
 final class DelUserCommand implements Callable<Integer> {
@@ -28,10 +30,12 @@ final class DelUserCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CliFailure {
-        Accounts accounts = new Accounts(config.load(env).resolved(), new SecureRandom());
+        ServerConfig resolved = config.load(env).resolved();
+        Accounts accounts = new Accounts(resolved, new SecureRandom());
         EntityBareJid user = accounts.userOrThrow(jid);
         try (Storage storage = accounts.open()) {
-            if (!storage.users().delete(user)) {
+            // What the modules keep (PEP nodes, rooms' affiliations...) goes too, as on XEP-0077 cancel.
+            if (!new OfflineAccounts(resolved, storage).delete(user)) {
                 throw new CliFailure("no such user: " + user);
             }
         }

@@ -30,7 +30,8 @@ class ConfigTest {
 
     @Test
     void theDocumentedPepValuesAreTheDefaults() {
-        Map<String, Object> documented = Map.of("max_items_limit", 1000, "cache_size", 10000, "caps_cache_size", 10000);
+        Map<String, Object> documented = Map.of("max_items_limit", 1000, "cache_size", 10000, "caps_cache_size", 10000,
+                "max_nodes_per_account", 200);
         assertEquals(PepConfig.defaults(), ModuleOptions.bind("pep", documented, PepConfig.class));
         assertEquals(PepConfig.defaults(), ModuleOptions.bind("pep", Map.of(), PepConfig.class));
     }
@@ -49,5 +50,8 @@ class ConfigTest {
         String zero = assertThrows(IllegalArgumentException.class, () -> ModuleOptions.bind("pep",
                 Map.of("caps_cache_size", 0), PepConfig.class)).getMessage();
         assertTrue(zero.contains("caps_cache_size"), zero);
+        String noNodes = assertThrows(IllegalArgumentException.class, () -> ModuleOptions.bind("pep",
+                Map.of("max_nodes_per_account", 0), PepConfig.class)).getMessage();
+        assertTrue(noNodes.contains("max_nodes_per_account"), noNodes);
     }
 }

@@ -18,16 +18,12 @@ import org.jivesoftware.smackx.pubsub.AccessModel;
 import org.jivesoftware.smackx.pubsub.Affiliation;
 import org.jivesoftware.smackx.pubsub.Item;
 import org.jivesoftware.smackx.pubsub.LeafNode;
-import org.jivesoftware.smackx.pubsub.PayloadItem;
 import org.jivesoftware.smackx.pubsub.PubSubManager;
-import org.jivesoftware.smackx.pubsub.SimplePayload;
 import org.jivesoftware.smackx.pubsub.Subscription;
 import org.jivesoftware.smackx.pubsub.form.ConfigureForm;
 import org.jivesoftware.smackx.pubsub.form.FillableConfigureForm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.jxmpp.jid.DomainBareJid;
-import org.jxmpp.jid.impl.JidCreate;
 import org.xmppd.server.TestServer;
 import org.xmppd.server.modules.RawIq;
 
@@ -36,19 +32,9 @@ class PubSubServiceEndToEndTest extends PubSubTestBase {
     @RegisterExtension
     static final TestServer SERVER = newServer();
 
-    private static final DomainBareJid SERVICE = JidCreate.domainBareFromOrThrowUnchecked("pubsub.localhost");
-
     @Override
     TestServer server() {
         return SERVER;
-    }
-
-    private static PubSubManager pubsub(XMPPTCPConnection connection) {
-        return PubSubManager.getInstanceFor(connection, SERVICE);
-    }
-
-    private static PayloadItem<SimplePayload> entry(String id, String text) {
-        return new PayloadItem<>(id, new SimplePayload("<entry xmlns='urn:test:entry'>" + text + "</entry>"));
     }
 
     @Test

@@ -16,12 +16,19 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.AfterEach;
+import org.jivesoftware.smackx.pubsub.PayloadItem;
+import org.jivesoftware.smackx.pubsub.PubSubManager;
+import org.jivesoftware.smackx.pubsub.SimplePayload;
 import org.junit.jupiter.api.function.Executable;
+import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.impl.JidCreate;
 import org.xmppd.server.TestServer;
 
 /** Accounts, connections and assertions shared by the end-to-end pubsub and PEP tests. */
 abstract class PubSubTestBase {
     static final long WAIT_MS = 5000;
+    /** The pubsub service of the test server's host. */
+    static final DomainBareJid SERVICE = JidCreate.domainBareFromOrThrowUnchecked("pubsub.localhost");
     private static final AtomicInteger ACCOUNTS = new AtomicInteger();
     private final List<XMPPTCPConnection> connections = new ArrayList<>();
 
@@ -38,11 +45,31 @@ abstract class PubSubTestBase {
         connections.clear();
     }
 
+    static PubSubManager pubsub(XMPPTCPConnection connection) {
+        return PubSubManager.getInstanceFor(connection, SERVICE);
+    }
+
+    /** An item with an Atom-like entry. */
+    static PayloadItem<SimplePayload> entry(String id, String text) {
+        return new PayloadItem<>(id, new SimplePayload("<entry xmlns='urn:test:entry'>" + text + "</entry>"));
+    }
+
     /** A new account, logged in with presence sent. */
     XMPPTCPConnection login(String prefix) throws Exception {
         String name = prefix + ACCOUNTS.incrementAndGet();
         server().createUser(name, "pw-" + name);
         XMPPTCPConnection connection = server().login(name, "pw-" + name, "SCRAM-SHA-1");
+        connections.add(connection);
+        return connection;
+    }
+
+    /** A new account, logged in with presence sent, whose received XML is kept in {@code log[0]}. */
+    XMPPTCPConnection loginLogged(String prefix, WireLog[] log) throws Exception {
+        String name = prefix + ACCOUNTS.incrementAndGet();
+        server().createUser(name, "pw-" + name);
+        XMPPTCPConnection connection = new XMPPTCPConnection(server().starttls(name, "pw-" + name)
+                .addEnabledSaslMechanism("SCRAM-SHA-1").setDebuggerFactory(c -> log[0] = new WireLog(c)).build());
+        connection.connect().login();
         connections.add(connection);
         return connection;
     }

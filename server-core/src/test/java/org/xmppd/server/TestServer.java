@@ -131,6 +131,27 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         return server;
     }
 
+    /** What the server runs with (paths absolute). */
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Work done on the storage while the server is down (as {@code xmppd} commands do). */
+    public interface DownTime {
+        void run() throws Exception;
+    }
+
+    /**
+     * Stops the server (every client is disconnected), runs {@code work} on the same storage, and
+     * starts a new server on it, listening on new ports.
+     */
+    public void whileDown(DownTime work) throws Exception {
+        server.close();
+        work.run();
+        server = new XmppServer(config, storage);
+        server.start();
+    }
+
     public Storage storage() {
         return storage;
     }

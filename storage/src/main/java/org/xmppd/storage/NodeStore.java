@@ -74,4 +74,11 @@ public interface NodeStore {
 
     /** Removes one subscription; false when there was none. */
     boolean removeSubscription(BareJid service, String node, Jid jid, String subid);
+
+    /**
+     * The nodes of every service where {@code jid} has an affiliation, or {@code jid} or one of
+     * its full JIDs a subscription (for removing a deleted account from them), sorted by service
+     * then node. May scan: it serves rare operations.
+     */
+    List<NodeAddress> nodesWith(BareJid jid);
 }

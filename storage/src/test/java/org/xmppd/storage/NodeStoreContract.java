@@ -173,6 +173,35 @@ public abstract class NodeStoreContract {
     }
 
     @Test
+    void nodesWithFindsAffiliationsAndBareAndFullSubscriptionsOfExactlyThatJid() {
+        String domain = "d" + UUID.randomUUID().toString().replace("-", "") + ".example";
+        BareJid user = bare("a_b@" + domain);
+        nodes().create(node("affiliated", Map.of()));
+        nodes().create(node("full", Map.of()));
+        nodes().create(node("others", Map.of()));
+        nodes().create(new StoredNode(pep, "bare", Map.of(), created));
+        nodes().setAffiliation(service, "affiliated", new StoredNodeAffiliation(user, "member"));
+        nodes().putSubscription(service, "full", new StoredNodeSubscription(
+                JidCreate.fromOrThrowUnchecked("a_b@" + domain + "/phone"), "1", "subscribed", Map.of()));
+        nodes().putSubscription(pep, "bare", new StoredNodeSubscription(user, "2", "pending", Map.of()));
+        // '_' is a LIKE wildcard: axb must not match a_b, nor a longer domain.
+        nodes().putSubscription(service, "others", new StoredNodeSubscription(
+                JidCreate.fromOrThrowUnchecked("axb@" + domain + "/phone"), "3", "subscribed", Map.of()));
+        nodes().putSubscription(service, "others", new StoredNodeSubscription(
+                JidCreate.fromOrThrowUnchecked("a_b@" + domain + "x/phone"), "4", "subscribed", Map.of()));
+        nodes().setAffiliation(service, "others", new StoredNodeAffiliation(bare("axb@" + domain), "owner"));
+        List<NodeAddress> expected = new java.util.ArrayList<>(List.of(new NodeAddress(pep, "bare"),
+                new NodeAddress(service, "affiliated"), new NodeAddress(service, "full")));
+        expected.sort(java.util.Comparator.comparing((NodeAddress a) -> a.service().toString())
+                .thenComparing(NodeAddress::node));
+        assertEquals(expected, nodes().nodesWith(user));
+        assertEquals(List.of(), nodes().nodesWith(bare("nobody@" + domain)));
+        nodes().deleteService(pep);
+        assertEquals(List.of(new NodeAddress(service, "affiliated"), new NodeAddress(service, "full")),
+                nodes().nodesWith(user), "a deleted service's nodes are no longer found");
+    }
+
+    @Test
     void longNamesAndJidsFit() {
         String name = "eu.siacs.conversations.axolotl.bundles:" + "9".repeat(900);
         nodes().create(node(name, Map.of()));

@@ -21,15 +21,14 @@ import org.xmppd.pubsub.engine.Notification;
 import org.xmppd.pubsub.engine.PubSubService;
 import org.xmppd.pubsub.engine.Result;
 import org.xmppd.pubsub.xml.Payloads;
-import org.xmppd.server.module.Xml;
 import org.xmppd.server.router.Router;
 import org.xmppd.server.router.ServerInfo;
-import org.xmppd.storage.UserDataStore;
+import org.xmppd.server.modules.vcard.VCardModule;
+import org.xmppd.server.modules.vcard.VCardStore;
 
 /**
  * XEP-0398: PEP avatars (XEP-0084) and vCard avatars (XEP-0153) kept as one. The vCard is read
- * and written in the form the vCard module keeps it: kind {@value #VCARD_KIND}, empty key, the
- * {@code <vCard/>} XML as value.
+ * and written through the vCard module's {@link VCardStore}.
  * <pre>
  * S: &lt;presence from='juliet@example.org/balcony'&gt;...&lt;x xmlns='vcard-temp:x:update'&gt;&lt;photo&gt;sha1-hex&lt;/photo&gt;&lt;/x&gt;&lt;/presence&gt;
  * </pre>
@@ -38,9 +37,8 @@ public final class AvatarConversion {
     public static final String FEATURE = "urn:xmpp:pep-vcard-conversion:0";
     public static final String DATA = "urn:xmpp:avatar:data";
     public static final String METADATA = "urn:xmpp:avatar:metadata";
-    private static final String VCARD = "vcard-temp";
+    private static final String VCARD = VCardModule.NAMESPACE;
     private static final String UPDATE = "vcard-temp:x:update";
-    private static final String VCARD_KIND = "vcard";
     private static final int CACHE = 10_000;
 
     /** Sends what the engine asks to announce. */
@@ -49,7 +47,7 @@ public final class AvatarConversion {
         void announce(List<Notification> notifications);
     }
 
-    private final UserDataStore store;
+    private final VCardStore store;
     private final Function<BareJid, PubSubService> services;
     private final Announcer announcer;
     private final Router router;
@@ -63,7 +61,7 @@ public final class AvatarConversion {
         }
     };
 
-    public AvatarConversion(UserDataStore store, Function<BareJid, PubSubService> services, Announcer announcer,
+    public AvatarConversion(VCardStore store, Function<BareJid, PubSubService> services, Announcer announcer,
             Router router, ServerInfo server) {
         this.store = store;
         this.services = services;
@@ -114,6 +112,13 @@ public final class AvatarConversion {
                 .filter(e -> e.is("info", METADATA) && e.attributeOrNull("id") != null).findFirst().orElse(null);
     }
 
+    /** Forgets the cached hash of a deleted account (a new account of that name starts without avatar). */
+    public void forget(EntityBareJid account) {
+        synchronized (hashes) {
+            hashes.remove(account);
+        }
+    }
+
     /** After the owner published avatar metadata through PEP: the vCard photo follows (§3). */
     public void metadataPublished(EntityBareJid account) {
         synchronized (hashes) {
@@ -121,8 +126,7 @@ public final class AvatarConversion {
         }
         PubSubService pep = services.apply(account);
         Element info = currentInfo(pep, account);
-        Element vcard = store.get(account, VCARD_KIND, "").map(Xml::parseElement)
-                .orElse(Element.of("vCard", VCARD));
+        Element vcard = store.get(account).orElse(Element.of("vCard", VCARD));
         Element.Builder updated = vcard.toBuilder().clearChildren();
         vcard.elements().stream().filter(e -> !e.is("PHOTO", VCARD)).forEach(updated::child);
         String data = info == null ? null : dataOf(pep, account, info.attributeOrNull("id"));
@@ -131,7 +135,7 @@ public final class AvatarConversion {
                     .textChild("TYPE", VCARD, info.attribute("type").orElse("image/png"))
                     .textChild("BINVAL", VCARD, data).build());
         }
-        store.put(account, VCARD_KIND, "", updated.build().toXml());
+        store.put(account, updated.build());
     }
 
     private static String dataOf(PubSubService pep, BareJid owner, String id) {

@@ -17,24 +17,22 @@ import org.xmppd.pubsub.engine.Notification;
 import org.xmppd.pubsub.engine.PubSubService;
 import org.xmppd.pubsub.engine.Result;
 import org.xmppd.pubsub.xml.Payloads;
-import org.xmppd.server.module.Xml;
-import org.xmppd.storage.UserDataStore;
+import org.xmppd.server.modules.privatexml.PrivateXmlModule;
+import org.xmppd.server.modules.privatexml.PrivateXmlStore;
 
 /**
  * XEP-0402 §5.3 {@code #compat}: a private XML set of {@code storage:bookmarks} (XEP-0049) is
  * mirrored onto the {@code urn:xmpp:bookmarks:1} PEP node (items published or retracted, so
  * clients following the node hear of it), and a change of that node rewrites the private XML
- * (its {@code <url/>} bookmarks kept). The private XML is read and written in the form the
- * private storage module keeps it: kind {@value #PRIVATE_KIND}, key the namespace, the
- * {@code <query xmlns='jabber:iq:private'/>} wrapper as value.
+ * (its {@code <url/>} bookmarks kept). The private XML is read and written through the private
+ * storage module's {@link PrivateXmlStore}.
  */
 public final class BookmarksCompat {
     public static final String FEATURE = Conference.NATIVE + "#compat";
     /** The XEP-0402 node. */
     public static final String NODE = Conference.NATIVE;
     private static final Logger LOG = LoggerFactory.getLogger(BookmarksCompat.class);
-    private static final String PRIVATE = "jabber:iq:private";
-    private static final String PRIVATE_KIND = "private";
+    private static final String PRIVATE = PrivateXmlModule.NAMESPACE;
     /** XEP-0402 §3: the node keeps every bookmark, for the owner only, and never pushes the last one. */
     private static final Map<String, List<String>> NODE_OPTIONS = Map.of(
             NodeConfigFields.PERSIST_ITEMS, List.of("true"),
@@ -48,11 +46,11 @@ public final class BookmarksCompat {
         void announce(List<Notification> notifications);
     }
 
-    private final UserDataStore store;
+    private final PrivateXmlStore store;
     private final java.util.function.Function<EntityBareJid, PubSubService> services;
     private final Announcer announcer;
 
-    public BookmarksCompat(UserDataStore store, java.util.function.Function<EntityBareJid, PubSubService> services,
+    public BookmarksCompat(PrivateXmlStore store, java.util.function.Function<EntityBareJid, PubSubService> services,
             Announcer announcer) {
         this.store = store;
         this.services = services;
@@ -115,12 +113,10 @@ public final class BookmarksCompat {
         PubSubService pep = services.apply(owner);
         Element.Builder storage = Element.builder("storage", Conference.LEGACY);
         nativeBookmarks(pep, owner).values().forEach(c -> storage.child(c.toLegacy()));
-        store.get(owner, PRIVATE_KIND, Conference.LEGACY).map(Xml::parseElement)
-                .map(q -> q.childOrNull("storage", Conference.LEGACY))
+        store.get(owner, Conference.LEGACY).stream().filter(e -> e.is("storage", Conference.LEGACY)).findFirst()
                 .ifPresent(old -> old.elements().stream().filter(e -> e.is("url", Conference.LEGACY))
                         .forEach(storage::child));
-        store.put(owner, PRIVATE_KIND, Conference.LEGACY,
-                Element.builder("query", PRIVATE).child(storage.build()).build().toXml());
+        store.put(owner, Conference.LEGACY, List.of(storage.build()));
     }
 
     private static Map<String, Conference> nativeBookmarks(PubSubService pep, EntityBareJid owner) {

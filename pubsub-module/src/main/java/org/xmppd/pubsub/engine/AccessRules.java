@@ -140,14 +140,16 @@ final class AccessRules {
 
     /**
      * The subscribers notifications go to: active subscriptions wanting delivery whose JID may
-     * still see the node (access may have been lost since, e.g. a presence subscription ended).
+     * still see the node (access may have been lost since, e.g. a presence subscription ended)
+     * and, with {@code pubsub#presence_based_delivery}, is online.
      */
     List<Recipient> recipients(NodeSnapshot node) {
         List<Recipient> recipients = new ArrayList<>(node.subscriptions().size());
         boolean open = node.config().accessModel() == AccessModel.OPEN;
+        boolean onlineOnly = node.config().presenceBasedDelivery();
         for (Subscription s : node.subscriptions()) {
             if (s.receivesNotifications() && (open ? affiliation(node, s.jid()) != Affiliation.OUTCAST
-                    : mayAccess(node, s.jid()))) {
+                    : mayAccess(node, s.jid())) && (!onlineOnly || relations.isAvailable(s.jid()))) {
                 recipients.add(new Recipient(s.jid(), s.subid()));
             }
         }

@@ -25,12 +25,21 @@ import java.util.Objects;
  * @param itemExpire            {@code pubsub#item_expire}: items older than this are dropped; zero for never
  * @param notificationType      {@code pubsub#notification_type}: the message type, headline or normal
  * @param subscribe             {@code pubsub#subscribe}: whether subscriptions are allowed
+ * @param itemReply             {@code pubsub#itemreply}: {@code publisher} puts the publisher's bare JID on
+ *                              items (§7.1.2.1), {@code owner} does not
+ * @param notifySub             {@code pubsub#notify_sub}: owners hear of subscriptions and unsubscriptions
+ * @param presenceBasedDelivery {@code pubsub#presence_based_delivery}: notifications only to subscribers
+ *                              with an available resource
  */
 public record NodeConfig(String title, String description, String payloadType, AccessModel accessModel,
         PublishModel publishModel, List<String> rosterGroupsAllowed, int maxItems, boolean persistItems,
         boolean deliverPayloads, boolean deliverNotifications, boolean notifyRetract, boolean notifyDelete,
         boolean notifyConfig, SendLastItem sendLastPublishedItem, Duration itemExpire, String notificationType,
-        boolean subscribe) {
+        boolean subscribe, String itemReply, boolean notifySub, boolean presenceBasedDelivery) {
+    /** {@code pubsub#itemreply} values (XEP-0060 §16.4.3). */
+    public static final String REPLY_OWNER = "owner";
+    public static final String REPLY_PUBLISHER = "publisher";
+
     public NodeConfig {
         Objects.requireNonNull(accessModel, "accessModel");
         Objects.requireNonNull(publishModel, "publishModel");
@@ -43,12 +52,16 @@ public record NodeConfig(String title, String description, String payloadType, A
         if (!notificationType.equals("headline") && !notificationType.equals("normal")) {
             throw new IllegalArgumentException("notification_type must be headline or normal: " + notificationType);
         }
+        if (!itemReply.equals(REPLY_OWNER) && !itemReply.equals(REPLY_PUBLISHER)) {
+            throw new IllegalArgumentException("itemreply must be owner or publisher: " + itemReply);
+        }
     }
 
     /** The defaults of a node on a pubsub service: open, kept items, payloads delivered. */
     public static NodeConfig serviceDefaults(int maxItems) {
         return new NodeConfig(null, null, null, AccessModel.OPEN, PublishModel.PUBLISHERS, List.of(), maxItems,
-                true, true, true, true, true, false, SendLastItem.NEVER, Duration.ZERO, "headline", true);
+                true, true, true, true, true, false, SendLastItem.NEVER, Duration.ZERO, "headline", true, REPLY_OWNER,
+                false, false);
     }
 
     /**
@@ -58,7 +71,12 @@ public record NodeConfig(String title, String description, String payloadType, A
     public static NodeConfig pepDefaults() {
         return new NodeConfig(null, null, null, AccessModel.PRESENCE, PublishModel.PUBLISHERS, List.of(), 1,
                 true, true, true, true, true, false, SendLastItem.ON_SUB_AND_PRESENCE, Duration.ZERO, "headline",
-                true);
+                true, REPLY_OWNER, false, false);
+    }
+
+    /** Whether items carry their publisher (§7.1.2.1). */
+    public boolean namesPublisher() {
+        return itemReply.equals(REPLY_PUBLISHER);
     }
 
     /** Whether items are kept at all (a transient node keeps none, §7.1.3.6). */

@@ -31,6 +31,9 @@ public final class NodeConfigFields {
     public static final String ITEM_EXPIRE = "pubsub#item_expire";
     public static final String NOTIFICATION_TYPE = "pubsub#notification_type";
     public static final String SUBSCRIBE = "pubsub#subscribe";
+    public static final String ITEM_REPLY = "pubsub#itemreply";
+    public static final String NOTIFY_SUB = "pubsub#notify_sub";
+    public static final String PRESENCE_BASED_DELIVERY = "pubsub#presence_based_delivery";
 
     /** {@code max} as a max_items value: the service's limit (XEP-0060 §16.4.3, 1.15.6). */
     public static final String MAX = "max";
@@ -59,6 +62,9 @@ public final class NodeConfigFields {
         fields.put(ITEM_EXPIRE, List.of(Long.toString(config.itemExpire().toSeconds())));
         fields.put(NOTIFICATION_TYPE, List.of(config.notificationType()));
         fields.put(SUBSCRIBE, bool(config.subscribe()));
+        fields.put(ITEM_REPLY, List.of(config.itemReply()));
+        fields.put(NOTIFY_SUB, bool(config.notifySub()));
+        fields.put(PRESENCE_BASED_DELIVERY, bool(config.presenceBasedDelivery()));
         return fields;
     }
 
@@ -95,6 +101,10 @@ public final class NodeConfigFields {
                 case NOTIFICATION_TYPE -> b.notificationType = parse(field.getKey(), value,
                         v -> v.equals("headline") || v.equals("normal") ? v : null);
                 case SUBSCRIBE -> b.subscribe = bool(field.getKey(), value);
+                case ITEM_REPLY -> b.itemReply = parse(field.getKey(), value,
+                        v -> v.equals(NodeConfig.REPLY_OWNER) || v.equals(NodeConfig.REPLY_PUBLISHER) ? v : null);
+                case NOTIFY_SUB -> b.notifySub = bool(field.getKey(), value);
+                case PRESENCE_BASED_DELIVERY -> b.presenceBased = bool(field.getKey(), value);
                 default -> {
                     // FORM_TYPE and options this service does not offer configure nothing.
                 }
@@ -183,6 +193,9 @@ public final class NodeConfigFields {
         Duration expire;
         String notificationType;
         boolean subscribe;
+        String itemReply;
+        boolean notifySub;
+        boolean presenceBased;
 
         Builder(NodeConfig c) {
             title = c.title();
@@ -202,12 +215,15 @@ public final class NodeConfigFields {
             expire = c.itemExpire();
             notificationType = c.notificationType();
             subscribe = c.subscribe();
+            itemReply = c.itemReply();
+            notifySub = c.notifySub();
+            presenceBased = c.presenceBasedDelivery();
         }
 
         NodeConfig build() {
             return new NodeConfig(title, description, payloadType, access, publish, groups, maxItems, persist,
                     payloads, notifications, notifyRetract, notifyDelete, notifyConfig, sendLast, expire,
-                    notificationType, subscribe);
+                    notificationType, subscribe, itemReply, notifySub, presenceBased);
         }
     }
 }

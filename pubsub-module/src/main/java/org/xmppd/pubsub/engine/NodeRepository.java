@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jxmpp.jid.BareJid;
+import org.xmppd.storage.NodeAddress;
 import org.xmppd.storage.NodeStore;
 import org.xmppd.storage.StoredNode;
 import org.xmppd.storage.StoredNodeAffiliation;
@@ -91,6 +92,17 @@ public final class NodeRepository {
         synchronized (cache) {
             cache.remove(new Key(service, node));
         }
+    }
+
+    /** Deletes every node of {@code service} (a deleted account's PEP nodes) and forgets them. */
+    public void deleteService(BareJid service) {
+        store.deleteService(service);
+        forgetService(service);
+    }
+
+    /** The nodes of every service {@code jid} is subscribed or affiliated to. */
+    public List<NodeAddress> nodesWith(BareJid jid) {
+        return store.nodesWith(jid);
     }
 
     /** Forgets every cached node of {@code service} (its nodes were removed behind the cache). */

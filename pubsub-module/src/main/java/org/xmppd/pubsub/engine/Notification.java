@@ -63,6 +63,18 @@ public sealed interface Notification {
         }
     }
 
+    /**
+     * A subscription began or ended (state none), told to the owners of a node that asks for it
+     * ({@code pubsub#notify_sub}, §16.4.3).
+     */
+    record SubscriberNotice(BareJid service, String node, Subscription subscription, List<BareJid> owners)
+            implements Notification {
+        public SubscriberNotice {
+            Objects.requireNonNull(subscription, "subscription");
+            owners = List.copyOf(owners);
+        }
+    }
+
     /** A subscription awaits approval, asked of the owners (§8.6.1). */
     record AuthorizationRequested(BareJid service, String node, Subscription pending, List<BareJid> owners)
             implements Notification {

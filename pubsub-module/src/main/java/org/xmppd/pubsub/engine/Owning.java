@@ -42,6 +42,11 @@ final class Owning {
     }
 
     private NodeSnapshot insert(Jid actor, String name, NodeConfig config) throws Refusal {
+        int limit = service.policy().maxNodes();
+        // Counted before creating, under the new node's lock only: concurrent creates may pass by one.
+        if (limit > 0 && service.repository().names(service.jid()).size() >= limit) {
+            throw new Refusal(PubSubError.MAX_NODES_EXCEEDED, service.jid() + " already has " + limit + " nodes");
+        }
         NodeSnapshot snapshot = new NodeSnapshot(service.jid(), name, config, service.clock().instant(),
                 Map.of(actor.asBareJid(), Affiliation.OWNER), List.of());
         NodeRepository repository = service.repository();
@@ -150,6 +155,34 @@ final class Owning {
                 if (change.getValue() == Affiliation.OUTCAST) {
                     changed = dropSubscriptions(changed, change.getKey());
                 }
+            }
+            service.repository().remember(changed);
+            return Result.ok(null);
+        });
+    }
+
+    /**
+     * A deleted account leaves {@code node}: its subscriptions (bare and full JIDs) and its
+     * affiliation go; a node it owned alone on a service without an owning account is deleted,
+     * subscribers told as on §8.4 (ejabberd does the same).
+     */
+    Result<Void> removeEntity(BareJid gone, String node) {
+        return service.locked(node, () -> {
+            NodeSnapshot snapshot = service.repository().find(service.jid(), node).orElse(null);
+            if (snapshot == null) {
+                return Result.ok(null);
+            }
+            NodeSnapshot changed = dropSubscriptions(snapshot, gone);
+            if (service.policy().owner() == null && changed.owners().equals(List.of(gone))) {
+                List<Recipient> recipients = rules.recipients(changed);
+                service.repository().store().delete(service.jid(), node);
+                service.repository().forget(service.jid(), node);
+                return changed.config().notifyDelete() ? Result.ok(null, List.of(new Notification.Deleted(
+                        service.jid(), node, null, recipients))) : Result.ok(null);
+            }
+            if (changed.affiliations().containsKey(gone)) {
+                service.repository().store().removeAffiliation(service.jid(), node, gone);
+                changed = changed.withAffiliation(gone, Affiliation.NONE);
             }
             service.repository().remember(changed);
             return Result.ok(null);

@@ -45,6 +45,8 @@ public enum PubSubError {
     ITEM_ID_REQUIRED,
     /** §7.2.3.5 / §8.5.3.2: the node keeps no items (feature-not-implemented + persistent-items). */
     PERSISTENCE_UNSUPPORTED,
+    /** A service's node limit (a PEP account's) is reached (not-allowed + max-nodes-exceeded). */
+    MAX_NODES_EXCEEDED,
     /** §8.1.2: collection nodes are not offered (feature-not-implemented + collections). */
     COLLECTIONS_UNSUPPORTED,
     /** §8.2.5 / §8.1.3: a configuration value is not acceptable (not-acceptable). */

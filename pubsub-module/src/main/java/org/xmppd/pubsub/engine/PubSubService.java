@@ -123,6 +123,11 @@ public final class PubSubService {
         return owning.affiliationsOf(actor, nodeOrNull);
     }
 
+    /** A deleted account leaves {@code node} (subscriptions, affiliation; a node it alone owned goes). */
+    public Result<Void> removeEntity(BareJid gone, String node) {
+        return owning.removeEntity(gone, node);
+    }
+
     // ---- Subscriptions (§6, §8.6-§8.8), in Subscriptions ----
 
     /** §6.1: subscribes {@code subscriber} (which must be {@code actor}'s own JID). */

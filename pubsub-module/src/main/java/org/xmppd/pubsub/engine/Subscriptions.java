@@ -54,6 +54,7 @@ final class Subscriptions {
                 notifications.add(new Notification.AuthorizationRequested(service.jid(), node, subscription,
                         rules.rosterOwners(snapshot)));
             } else {
+                tellOwners(snapshot, subscription, notifications);
                 lastItem(snapshot, subscription).ifPresent(notifications::add);
             }
             return Result.ok(subscription, notifications);
@@ -79,8 +80,22 @@ final class Subscriptions {
             service.repository().store().removeSubscription(service.jid(), node, subscription.jid(),
                     subscription.subid());
             service.repository().remember(snapshot.withoutSubscription(subscription));
-            return Result.ok(null);
+            List<Notification> notifications = new ArrayList<>();
+            tellOwners(snapshot, subscription.withState(SubscriptionState.NONE), notifications);
+            return Result.ok(null, notifications);
         });
+    }
+
+    /** {@code pubsub#notify_sub}: the owners (but the subscriber itself) hear of a subscription change. */
+    private void tellOwners(NodeSnapshot snapshot, Subscription subscription, List<Notification> notifications) {
+        if (!snapshot.config().notifySub()) {
+            return;
+        }
+        List<org.jxmpp.jid.BareJid> owners = rules.rosterOwners(snapshot).stream()
+                .filter(o -> !o.equals(subscription.jid().asBareJid())).toList();
+        if (!owners.isEmpty()) {
+            notifications.add(new Notification.SubscriberNotice(service.jid(), snapshot.name(), subscription, owners));
+        }
     }
 
     Result<Subscription> find(Jid actor, String node, Jid subscriber, String subid) {
@@ -204,8 +219,11 @@ final class Subscriptions {
                 return Result.ok(null);
             }
             List<Notification> notifications = new ArrayList<>();
-            apply(snapshot, pending.withState(allow ? SubscriptionState.SUBSCRIBED : SubscriptionState.NONE),
-                    notifications);
+            Subscription decided = pending.withState(allow ? SubscriptionState.SUBSCRIBED : SubscriptionState.NONE);
+            apply(snapshot, decided, notifications);
+            if (allow) {
+                tellOwners(snapshot, decided, notifications);
+            }
             return Result.ok(null, notifications);
         });
     }

@@ -17,6 +17,8 @@ import org.xmppd.server.module.StanzaPhase;
 import org.xmppd.server.module.StorageGuard;
 import org.xmppd.server.module.Xep;
 import org.xmppd.server.module.XmppModule;
+import org.xmppd.server.modules.privatexml.PrivateXmlStore;
+import org.xmppd.server.modules.vcard.VCardStore;
 
 /**
  * XEP-0163: Personal Eventing Protocol. Every account answers pubsub requests as its own service
@@ -45,24 +47,33 @@ public final class PepModule implements XmppModule {
         PepConfig config = context.config(PepConfig.class);
         NodeRepository repository = new NodeRepository(context.storage().nodes(), config.cacheSize(),
                 config.maxItemsLimit());
-        PepServices services = new PepServices(repository,
-                new RosterRelations(context.storage().roster(), context.server()), config.maxItemsLimit(),
+        PepServices services = new PepServices(repository, new RosterRelations(context.storage().roster(),
+                context.server(), context.sessions()), config.maxItemsLimit(), config.maxNodesPerAccount(),
                 Clock.systemUTC());
         Contacts contacts = new Contacts(context.sessions(), context.storage().roster(), context.server());
         PepNotifier notifier = new PepNotifier(context.router(), contacts, services);
         LastItems lastItems = new LastItems(services, contacts, notifier);
         CapsTracker caps = new CapsTracker(context.router(), context.sessions(), config.capsCacheSize(),
                 lastItems::featuresChanged);
-        BookmarksCompat bookmarks = new BookmarksCompat(context.storage().userData(), services::of, notifier::send);
-        AvatarConversion avatars = new AvatarConversion(context.storage().userData(), services::of, notifier::send,
-                context.router(), context.server());
-        PepIqHandler handler = new PepIqHandler(services, notifier, context.router(), (account, node, iq) -> {
+        context.onPresence(StanzaPhase.SENT, 0, StorageGuard.of(name(), caps::presenceSent));
+        context.onIq(StanzaPhase.DELIVER, CAPS_ANSWERS_PRIORITY, caps::iqDelivered);
+        BookmarksCompat bookmarks = new BookmarksCompat(new PrivateXmlStore(context.storage().userData()),
+                services::of, notifier::send);
+        AvatarConversion avatars = new AvatarConversion(new VCardStore(context.storage().userData()),
+                services::of, notifier::send, context.router(), context.server());
+        mirror(context, bookmarks, avatars);
+        answer(context, services, new PepIqHandler(services, notifier, context.router(), (account, node, iq) -> {
             if (node.equals(BookmarksCompat.NODE)) {
                 bookmarks.pepChanged(account);
             } else if (node.equals(AvatarConversion.METADATA)) {
                 avatars.metadataPublished(account);
             }
-        });
+        }));
+        context.onAccountRemoved(new PepAccountRemoval(services, notifier, avatars));
+    }
+
+    /** Every account answers pubsub requests and disco as a PEP service (XEP-0163 §1, §6). */
+    private static void answer(ModuleContext context, PepServices services, PepIqHandler handler) {
         context.onIq(IqRoute.get("pubsub", Ns.PUBSUB).toAccounts(), handler::handle);
         context.onIq(IqRoute.set("pubsub", Ns.PUBSUB).toAccounts(), handler::handle);
         context.onIq(IqRoute.get("pubsub", Ns.OWNER).toAccounts(), handler::handle);
@@ -70,8 +81,10 @@ public final class PepModule implements XmppModule {
         context.identity(DiscoTarget.ACCOUNT, new Identity("pubsub", "pep", null));
         Features.pep().forEach(feature -> context.feature(DiscoTarget.ACCOUNT, feature));
         context.discoNodes(DiscoTarget.ACCOUNT, new PepDisco(services));
-        context.onPresence(StanzaPhase.SENT, 0, StorageGuard.of(name(), caps::presenceSent));
-        context.onIq(StanzaPhase.DELIVER, CAPS_ANSWERS_PRIORITY, caps::iqDelivered);
+    }
+
+    /** XEP-0402 #compat and XEP-0398: private XML bookmarks and vCard avatars follow PEP and back. */
+    private void mirror(ModuleContext context, BookmarksCompat bookmarks, AvatarConversion avatars) {
         context.feature(DiscoTarget.ACCOUNT, BookmarksCompat.FEATURE);
         context.onIq(StanzaPhase.SENT, 0, StorageGuard.of(name(), bookmarks::privateSet));
         context.feature(DiscoTarget.ACCOUNT, AvatarConversion.FEATURE);

@@ -15,19 +15,22 @@ public final class PepServices {
     private final NodeRepository repository;
     private final Relations relations;
     private final int maxItemsLimit;
+    private final int maxNodes;
     private final Clock clock;
 
-    public PepServices(NodeRepository repository, Relations relations, int maxItemsLimit, Clock clock) {
+    /** @param maxNodes the most nodes one account may have */
+    public PepServices(NodeRepository repository, Relations relations, int maxItemsLimit, int maxNodes, Clock clock) {
         this.repository = repository;
         this.relations = relations;
         this.maxItemsLimit = maxItemsLimit;
+        this.maxNodes = maxNodes;
         this.clock = clock;
     }
 
     /** The PEP service of {@code account} (XEP-0163 §3: the account owns every node). */
     public PubSubService of(BareJid account) {
         return new PubSubService(account, repository, ServicePolicy.pep(account, NodeConfig.pepDefaults(),
-                maxItemsLimit), relations, clock, () -> UUID.randomUUID().toString());
+                maxItemsLimit, maxNodes), relations, clock, () -> UUID.randomUUID().toString());
     }
 
     public NodeRepository repository() {

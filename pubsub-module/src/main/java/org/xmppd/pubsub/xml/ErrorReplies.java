@@ -70,6 +70,7 @@ public final class ErrorReplies {
             case SUBID_REQUIRED -> specific(StanzaErrorCondition.BAD_REQUEST, "subid-required");
             case INVALID_SUBID -> specific(StanzaErrorCondition.NOT_ACCEPTABLE, "invalid-subid");
             case SUBSCRIPTIONS_CLOSED -> plain(StanzaErrorCondition.NOT_ALLOWED);
+            case MAX_NODES_EXCEEDED -> specific(StanzaErrorCondition.NOT_ALLOWED, "max-nodes-exceeded");
             case INVALID_OPTIONS -> specific(StanzaErrorCondition.BAD_REQUEST, "invalid-options");
             case ITEM_FORBIDDEN -> specific(StanzaErrorCondition.BAD_REQUEST, "item-forbidden");
             case ITEM_REQUIRED, ITEM_ID_REQUIRED -> specific(StanzaErrorCondition.BAD_REQUEST, "item-required");

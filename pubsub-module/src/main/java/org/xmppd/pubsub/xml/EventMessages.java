@@ -9,6 +9,7 @@ import org.jxmpp.jid.Jid;
 import org.xmppd.codec.Element;
 import org.xmppd.codec.Namespaces;
 import org.xmppd.pubsub.engine.Item;
+import org.xmppd.pubsub.engine.NodeConfig;
 import org.xmppd.pubsub.engine.Notification;
 import org.xmppd.pubsub.engine.Recipient;
 
@@ -32,6 +33,9 @@ public final class EventMessages {
     public static List<Element> of(Notification notification) {
         if (notification instanceof Notification.AuthorizationRequested a) {
             return authorizationRequests(a);
+        }
+        if (notification instanceof Notification.SubscriberNotice n) {
+            return subscriberNotices(n);
         }
         if (notification instanceof Notification.SubscriptionChanged s) {
             return List.of(template(s).withAttribute("to", s.subscription().jid().toString()));
@@ -59,7 +63,7 @@ public final class EventMessages {
     public static Element template(Notification notification) {
         if (notification instanceof Notification.Published p) {
             return message(p.service(), p.config().notificationType(),
-                    items(p.node(), p.items(), p.config().deliverPayloads()));
+                    items(p.node(), p.items(), p.config()));
         } else if (notification instanceof Notification.Retracted r) {
             Element.Builder items = Element.builder("items", Ns.EVENT).attribute("node", r.node());
             r.itemIds().forEach(id -> items.child(Element.builder("retract", Ns.EVENT).attribute("id", id).build()));
@@ -92,10 +96,10 @@ public final class EventMessages {
         return null;
     }
 
-    private static Element items(String node, List<Item> items, boolean withPayload) {
+    private static Element items(String node, List<Item> items, NodeConfig config) {
         Element.Builder element = Element.builder("items", Ns.EVENT).attribute("node", node);
         for (Item item : items) {
-            element.child(Payloads.item(item, withPayload, Ns.EVENT));
+            element.child(Payloads.item(item, config.deliverPayloads(), config.namesPublisher(), Ns.EVENT));
         }
         return element.build();
     }
@@ -115,6 +119,16 @@ public final class EventMessages {
         for (Recipient recipient : recipients) {
             messages.add(template.withAttribute("to", recipient.jid().toString()));
         }
+        return messages;
+    }
+
+    /** {@code pubsub#notify_sub}: {@code <event><subscription node jid subscription/></event>} to each owner. */
+    private static List<Element> subscriberNotices(Notification.SubscriberNotice n) {
+        Element template = message(n.service(), "headline", Element.builder("subscription", Ns.EVENT)
+                .attribute("node", n.node()).attribute("jid", n.subscription().jid().toString())
+                .attribute("subscription", n.subscription().state().value()).build());
+        List<Element> messages = new ArrayList<>();
+        n.owners().forEach(owner -> messages.add(template.withAttribute("to", owner.toString())));
         return messages;
     }
 

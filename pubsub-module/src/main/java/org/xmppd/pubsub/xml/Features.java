@@ -9,13 +9,12 @@ public final class Features {
             "access-roster", "access-whitelist", "config-node", "create-and-configure", "create-nodes", "delete-items",
             "delete-nodes", "instant-nodes", "item-ids", "last-published", "manage-affiliations",
             "manage-subscriptions", "member-affiliation", "modify-affiliations", "outcast-affiliation",
-            "persistent-items", "publish", "publish-only-affiliation", "publish-options", "publisher-affiliation",
-            "purge-nodes", "retract-items", "retrieve-affiliations", "retrieve-default", "retrieve-items",
+            "persistent-items", "presence-notifications", "publish", "publish-only-affiliation", "publish-options",
+            "publisher-affiliation", "purge-nodes", "retract-items", "retrieve-affiliations", "retrieve-default", "retrieve-items",
             "retrieve-subscriptions", "subscribe", "subscription-notifications", "subscription-options");
 
     /** XEP-0163 §1: what makes a PEP service. */
-    private static final List<String> PEP = List.of("auto-create", "auto-subscribe", "filtered-notifications",
-            "presence-notifications");
+    private static final List<String> PEP = List.of("auto-create", "auto-subscribe", "filtered-notifications");
 
     private Features() {
     }

@@ -40,7 +40,13 @@ public final class NodeConfigForm {
                     List.of()),
             new Field(NodeConfigFields.NOTIFICATION_TYPE, "list-single", "Message type of event notifications",
                     List.of("headline", "normal")),
-            new Field(NodeConfigFields.SUBSCRIBE, "boolean", "Whether to allow subscriptions", List.of()));
+            new Field(NodeConfigFields.SUBSCRIBE, "boolean", "Whether to allow subscriptions", List.of()),
+            new Field(NodeConfigFields.ITEM_REPLY, "list-single", "Who replies to items go to (publisher: items name it)",
+                    List.of(NodeConfig.REPLY_OWNER, NodeConfig.REPLY_PUBLISHER)),
+            new Field(NodeConfigFields.NOTIFY_SUB, "boolean", "Tell owners of new subscriptions and unsubscriptions",
+                    List.of()),
+            new Field(NodeConfigFields.PRESENCE_BASED_DELIVERY, "boolean",
+                    "Send notifications only to subscribers who are online", List.of()));
 
     private NodeConfigForm() {
     }

@@ -37,9 +37,15 @@ public final class Payloads {
         return item.hasPayload() ? Xml.parseElement(item.payload()) : null;
     }
 
-    /** {@code <item id='...'>payload</item>} in {@code namespace}; the payload left out when asked. */
-    public static Element item(Item item, boolean withPayload, String namespace) {
+    /**
+     * {@code <item id='...'>payload</item>} in {@code namespace}; the payload left out when asked,
+     * the publisher's bare JID named when asked (XEP-0060 §7.1.2.1, {@code pubsub#itemreply}).
+     */
+    public static Element item(Item item, boolean withPayload, boolean withPublisher, String namespace) {
         Element.Builder element = Element.builder("item", namespace).attribute("id", item.id());
+        if (withPublisher) {
+            element.attribute("publisher", item.publisher().asBareJid().toString());
+        }
         Element payload = withPayload ? element(item) : null;
         if (payload != null) {
             element.child(payload);
@@ -48,7 +54,7 @@ public final class Payloads {
     }
 
     /** An item in the {@code pubsub} namespace (for item retrieval). */
-    public static Element item(Item item, boolean withPayload) {
-        return item(item, withPayload, Ns.PUBSUB);
+    public static Element item(Item item, boolean withPayload, boolean withPublisher) {
+        return item(item, withPayload, withPublisher, Ns.PUBSUB);
     }
 }

@@ -135,11 +135,11 @@ public final class PubSubRequests {
         return jid == null ? actor : jid;
     }
 
-    /** The items of a result, each with its payload parsed back. */
-    static List<Element> itemElements(List<Item> items, boolean withPayload) {
+    /** The items of a result, each with its payload parsed back and, when asked, its publisher. */
+    static List<Element> itemElements(List<Item> items, boolean withPublisher) {
         List<Element> elements = new ArrayList<>(items.size());
         for (Item item : items) {
-            elements.add(Payloads.item(item, withPayload));
+            elements.add(Payloads.item(item, true, withPublisher));
         }
         return elements;
     }

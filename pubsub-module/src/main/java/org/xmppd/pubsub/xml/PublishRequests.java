@@ -75,8 +75,10 @@ final class PublishRequests {
         if (result instanceof Result.Failed<List<Item>> failed) {
             return Outcome.of(ErrorReplies.forItems(iq.element(), failed.error(), failed.text()));
         }
+        boolean withPublisher = service.node(node).map(n -> n.config().namesPublisher()).orElse(false);
         return Outcome.of(iq.result(Requests.pubsub(Ns.PUBSUB, List.of(Element.builder("items", Ns.PUBSUB)
-                .attribute("node", node).children(PubSubRequests.itemElements(result.value(), true)).build()))));
+                .attribute("node", node).children(PubSubRequests.itemElements(result.value(), withPublisher))
+                .build()))));
     }
 
     private static int maxItems(Element request) throws StanzaErrorException {

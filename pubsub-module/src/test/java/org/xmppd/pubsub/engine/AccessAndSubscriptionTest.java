@@ -4,47 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.Jid;
-import org.xmppd.storage.Storage;
 
 /** Access models, affiliations and subscription handling of the engine (XEP-0060 §4, §6, §8.6-§8.9). */
-class AccessAndSubscriptionTest {
+class AccessAndSubscriptionTest extends EngineTestBase {
     private static final String ENTRY = "<x xmlns='urn:test'/>";
 
-    @TempDir
-    static Path dir;
-    private static Storage storage;
-    private EngineFixture fx;
-    private PubSubService service;
-    private Jid alice;
-    private Jid bob;
-
-    @BeforeAll
-    static void openStorage() {
-        storage = EngineFixture.openStorage(dir);
-    }
-
-    @AfterAll
-    static void closeStorage() {
-        storage.close();
-    }
-
-    @BeforeEach
-    void open() {
-        fx = new EngineFixture(storage);
-        service = fx.service(jid -> true);
-        alice = fx.jid("alice/desk");
-        bob = fx.jid("bob/phone");
-    }
 
     private void node(String access, String... extra) {
         Map<String, List<String>> config = new java.util.HashMap<>();

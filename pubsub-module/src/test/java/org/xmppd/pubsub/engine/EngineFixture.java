@@ -29,6 +29,8 @@ final class EngineFixture implements Relations {
     Instant now = Instant.parse("2024-01-01T00:00:00Z");
     private final Map<BareJid, Map<BareJid, Set<String>>> rosters = new HashMap<>();
     private final Set<String> presenceSubscriptions = new HashSet<>();
+    /** JIDs (bare or full) the test marked offline, for presence-based delivery. */
+    final Set<Jid> offline = new HashSet<>();
     NodeRepository repository;
 
     EngineFixture(Storage storage) {
@@ -91,6 +93,18 @@ final class EngineFixture implements Relations {
     @Override
     public boolean isSubscribedToPresence(BareJid owner, BareJid contact) {
         return presenceSubscriptions.contains(owner + " " + contact);
+    }
+
+    @Override
+    public boolean isAvailable(Jid jid) {
+        return !offline.contains(jid);
+    }
+
+    /** The PEP service of {@code account} holding at most {@code maxNodes} nodes. */
+    PubSubService pep(String account, int maxNodes) {
+        BareJid owner = jid(account).asBareJid();
+        return new PubSubService(owner, repository, ServicePolicy.pep(owner, NodeConfig.pepDefaults(), 100, maxNodes),
+                this, clock(), () -> "id" + counter.incrementAndGet());
     }
 
     @Override

@@ -5,46 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
-import org.xmppd.storage.Storage;
 
 /** Node life cycle, publishing and items of the engine, in the spirit of Prosody's util_pubsub_spec. */
-class PubSubServiceTest {
+class PubSubServiceTest extends EngineTestBase {
     private static final String ENTRY = "<entry xmlns='http://www.w3.org/2005/Atom'>hi</entry>";
 
-    @TempDir
-    static Path dir;
-    private static Storage storage;
-    private EngineFixture fx;
-    private PubSubService service;
-    private Jid alice;
-    private Jid bob;
-
-    @BeforeAll
-    static void openStorage() {
-        storage = EngineFixture.openStorage(dir);
-    }
-
-    @AfterAll
-    static void closeStorage() {
-        storage.close();
-    }
-
-    @BeforeEach
-    void open() {
-        fx = new EngineFixture(storage);
-        service = fx.service(jid -> !jid.toString().startsWith("mallory"));
-        alice = fx.jid("alice/desk");
-        bob = fx.jid("bob/phone");
+    @Override
+    Predicate<BareJid> mayCreate() {
+        return jid -> !jid.toString().startsWith("mallory");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.xmppd.server.module;
 
 import java.util.List;
 import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.EntityBareJid;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.xmppd.codec.Element;
@@ -88,4 +89,13 @@ public interface ModuleContext {
 
     /** For timers; tasks must not block. */
     ScheduledExecutorService scheduler();
+
+    /** Runs {@code hook} whenever an account is deleted, so the module drops what it keeps for it. */
+    void onAccountRemoved(AccountHook hook);
+
+    /**
+     * Deletes what the server keeps for {@code account} (the core stores, then every module's
+     * {@link AccountHook}); for the module that deletes accounts, before it deletes the credentials.
+     */
+    void accountRemoved(EntityBareJid account);
 }

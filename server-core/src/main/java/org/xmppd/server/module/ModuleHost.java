@@ -1,6 +1,7 @@
 package org.xmppd.server.module;
 
 import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.EntityBareJid;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +82,21 @@ public final class ModuleHost {
                     + String.join(", ", available.keySet()) + ")");
         }
         return module;
+    }
+
+    /**
+     * Deletes what the server keeps for {@code account}: the stores the core writes (roster,
+     * offline messages, presence and activity, per-user data, message archive), then what each
+     * module keeps (their {@link AccountHook}s). The credentials are the caller's to delete, last.
+     */
+    public void accountRemoved(EntityBareJid account) {
+        Storage storage = services.storage();
+        storage.roster().deleteAll(account);
+        storage.offline().deleteAll(account);
+        storage.presence().deleteAll(account);
+        storage.userData().deleteAll(account);
+        storage.archive().deleteArchive(account);
+        registry.runAccountHooks(account);
     }
 
     /** Stops modules in reverse order, releasing their registrations. */
@@ -206,6 +222,16 @@ public final class ModuleHost {
         @Override
         public ScheduledExecutorService scheduler() {
             return services.scheduler();
+        }
+
+        @Override
+        public void onAccountRemoved(AccountHook hook) {
+            registry.addAccountHook(owner, hook);
+        }
+
+        @Override
+        public void accountRemoved(EntityBareJid account) {
+            ModuleHost.this.accountRemoved(account);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.xmppd.server.module;
 
 import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.EntityBareJid;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,6 +38,9 @@ public final class ModuleRegistry {
     private record Announcement<T>(String owner, DiscoTarget target, T value) {
     }
 
+    private record AccountBinding(String owner, AccountHook hook) {
+    }
+
     /** A hosted service domain and what handles its stanzas. */
     public record ServiceBinding(String owner, DomainBareJid domain, String name, ServiceHandler handler) {
     }
@@ -52,6 +56,7 @@ public final class ModuleRegistry {
     private final List<Announcement<Identity>> identities = new CopyOnWriteArrayList<>();
     private final List<Announcement<Supplier<Element>>> streamFeatures = new CopyOnWriteArrayList<>();
     private final List<Announcement<DiscoNodes>> discoNodes = new CopyOnWriteArrayList<>();
+    private final List<AccountBinding> accountHooks = new CopyOnWriteArrayList<>();
 
     private static String key(String type, String element, String namespace) {
         return type + ' ' + element + ' ' + namespace;
@@ -122,6 +127,25 @@ public final class ModuleRegistry {
         discoNodes.add(new Announcement<>(owner, target, provider));
     }
 
+    void addAccountHook(String owner, AccountHook hook) {
+        accountHooks.add(new AccountBinding(owner, hook));
+    }
+
+    /**
+     * Runs every module's account hook, in registration order. The first failure stops the run
+     * and is thrown: the caller keeps the account, and a later attempt runs them all again.
+     */
+    public void runAccountHooks(EntityBareJid account) {
+        for (AccountBinding binding : accountHooks) {
+            try {
+                binding.hook().accountRemoved(account);
+            } catch (RuntimeException e) {
+                LOG.error("module {} failed to remove the data of account {}", binding.owner(), account, e);
+                throw e;
+            }
+        }
+    }
+
     /** The disco node providers of {@code target}, in registration order. */
     public List<DiscoNodes> discoNodes(DiscoTarget target) {
         return discoNodes.stream().filter(a -> a.target() == target).map(Announcement::value).toList();
@@ -145,6 +169,7 @@ public final class ModuleRegistry {
         identities.removeIf(a -> a.owner().equals(owner));
         streamFeatures.removeIf(a -> a.owner().equals(owner));
         discoNodes.removeIf(a -> a.owner().equals(owner));
+        accountHooks.removeIf(a -> a.owner().equals(owner));
     }
 
     /** The handler for this IQ request, or null. */

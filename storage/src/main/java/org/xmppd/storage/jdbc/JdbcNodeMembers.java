@@ -15,6 +15,7 @@ import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
+import org.xmppd.storage.NodeAddress;
 import org.xmppd.storage.StorageException;
 import org.xmppd.storage.StoredNodeAffiliation;
 import org.xmppd.storage.StoredNodeSubscription;
@@ -36,6 +37,11 @@ final class JdbcNodeMembers {
             + " WHERE node_id = " + JdbcNodeStore.NODE_ID;
     private static final String DELETE_SUBSCRIPTION = "DELETE FROM pubsub_subscriptions WHERE node_id = "
             + JdbcNodeStore.NODE_ID + " AND jid_hash = ? AND subid = ?";
+    /** '!' escapes LIKE wildcards: a backslash would need doubling in MySQL's string literals. */
+    private static final String NODES_WITH = "SELECT n.service, n.name FROM pubsub_nodes n"
+            + " JOIN pubsub_affiliations a ON a.node_id = n.id WHERE a.jid_hash = ?"
+            + " UNION SELECT n.service, n.name FROM pubsub_nodes n"
+            + " JOIN pubsub_subscriptions s ON s.node_id = n.id WHERE s.jid = ? OR s.jid LIKE ? ESCAPE '!'";
     private static final TypeReference<TreeMap<String, String>> OPTIONS_TYPE = new TypeReference<>() {
     };
 
@@ -139,6 +145,24 @@ final class JdbcNodeMembers {
                 delete.setBytes(3, sha256(jid.toString()));
                 delete.setString(4, subid);
                 return delete.executeUpdate() > 0;
+            }
+        });
+    }
+
+    List<NodeAddress> nodesWith(BareJid jid) {
+        return jdbc.run("finding the nodes " + jid + " belongs to", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(NODES_WITH)) {
+                select.setBytes(1, sha256(jid.toString()));
+                select.setString(2, jid.toString());
+                select.setString(3, jid.toString().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "/%");
+                List<NodeAddress> nodes = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        nodes.add(new NodeAddress(jid(rows.getString(1)).asBareJid(), rows.getString(2)));
+                    }
+                }
+                nodes.sort(Comparator.comparing((NodeAddress a) -> a.service().toString()).thenComparing(NodeAddress::node));
+                return List.copyOf(nodes);
             }
         });
     }

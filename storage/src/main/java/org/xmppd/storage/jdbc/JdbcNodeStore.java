@@ -14,6 +14,7 @@ import java.util.TreeMap;
 
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
+import org.xmppd.storage.NodeAddress;
 import org.xmppd.storage.NodeStore;
 import org.xmppd.storage.StorageException;
 import org.xmppd.storage.StoredItem;
@@ -143,6 +144,11 @@ final class JdbcNodeStore implements NodeStore {
                 return delete.executeUpdate();
             }
         });
+    }
+
+    @Override
+    public List<NodeAddress> nodesWith(BareJid jid) {
+        return members.nodesWith(jid);
     }
 
     @Override

@@ -14,14 +14,13 @@ import org.xmppd.server.module.DiscoTarget;
 import org.xmppd.server.module.IqRoute;
 import org.xmppd.server.module.ModuleContext;
 import org.xmppd.server.module.Xep;
-import org.xmppd.server.module.Xml;
 import org.xmppd.server.module.XmppModule;
 import org.xmppd.storage.UserDataStore;
 
 /**
- * XEP-0049: Private XML Storage. Each namespace's elements are kept as one entry of the
- * {@link UserDataStore} (kind {@value #KIND}, key the namespace); a set replaces the elements of
- * each namespace it carries, a get returns them (XEP-0049 §2.3: a result may hold several).
+ * XEP-0049: Private XML Storage. Each namespace's elements are kept together in the
+ * {@link PrivateXmlStore}; a set replaces the elements of each namespace it carries, a get returns
+ * them (XEP-0049 §2.3: a result may hold several).
  * <pre>
  * C: &lt;iq type='set' id='p1'&gt;&lt;query xmlns='jabber:iq:private'&gt;&lt;prefs xmlns='my:prefs'&gt;...&lt;/prefs&gt;&lt;/query&gt;&lt;/iq&gt;
  * C: &lt;iq type='get' id='p2'&gt;&lt;query xmlns='jabber:iq:private'&gt;&lt;prefs xmlns='my:prefs'/&gt;&lt;/query&gt;&lt;/iq&gt;
@@ -31,9 +30,8 @@ import org.xmppd.storage.UserDataStore;
 @Xep(number = 49, version = "1.2")
 public final class PrivateXmlModule implements XmppModule {
     public static final String NAMESPACE = "jabber:iq:private";
-    static final String KIND = "private";
 
-    private UserDataStore store;
+    private PrivateXmlStore store;
 
     @Override
     public String name() {
@@ -42,7 +40,7 @@ public final class PrivateXmlModule implements XmppModule {
 
     @Override
     public void start(ModuleContext context) {
-        store = context.storage().userData();
+        store = new PrivateXmlStore(context.storage().userData());
         context.onIq(IqRoute.get("query", NAMESPACE).toAccounts(), this::get);
         context.onIq(IqRoute.set("query", NAMESPACE).toAccounts(), this::set);
         context.feature(DiscoTarget.SERVER, NAMESPACE); // clients look for it at their server
@@ -57,11 +55,10 @@ public final class PrivateXmlModule implements XmppModule {
         }
         Element wanted = asked.get(0);
         String namespace = checkedNamespace(wanted);
-        Element.Builder query = Element.builder("query", NAMESPACE);
-        store.get(owner, KIND, namespace).ifPresentOrElse(
-                stored -> query.children(Xml.parseElement(stored).elements()),
-                () -> query.child(Element.of(wanted.name(), namespace))); // nothing stored: the empty element back
-        return iq.result(query.build());
+        List<Element> stored = store.get(owner, namespace);
+        // Nothing stored: the empty element back.
+        return iq.result(Element.builder("query", NAMESPACE)
+                .children(stored.isEmpty() ? List.of(Element.of(wanted.name(), namespace)) : stored).build());
     }
 
     private Element set(Iq iq) throws StanzaErrorException {
@@ -70,10 +67,7 @@ public final class PrivateXmlModule implements XmppModule {
         for (Element child : children(iq)) {
             byNamespace.computeIfAbsent(checkedNamespace(child), ns -> new ArrayList<>()).add(child);
         }
-        for (Map.Entry<String, List<Element>> entry : byNamespace.entrySet()) {
-            String stored = Element.builder("query", NAMESPACE).children(entry.getValue()).build().toXml();
-            store.put(owner, KIND, entry.getKey(), stored);
-        }
+        byNamespace.forEach((namespace, elements) -> store.put(owner, namespace, elements));
         return iq.emptyResult();
     }
 

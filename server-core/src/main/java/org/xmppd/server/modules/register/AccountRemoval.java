@@ -14,7 +14,6 @@ import org.xmppd.codec.StreamErrorCondition;
 import org.xmppd.server.module.ModuleContext;
 import org.xmppd.server.session.ClientSession;
 import org.xmppd.storage.RosterItem;
-import org.xmppd.storage.Storage;
 import org.xmppd.storage.Subscription;
 
 /**
@@ -43,30 +42,26 @@ final class AccountRemoval {
     void remove(Iq request, EntityBareJid user) {
         List<ClientSession> sessions = context.sessions().sessions(user);
         cancelSubscriptions(user, sessions);
-        deleteData(user);
+        context.accountRemoved(user);
         // Last, so that a storage failure above leaves an account the user can still log in to.
         context.storage().users().delete(user);
         LOG.info("account {} removed in-band", user);
         context.router().route(request.emptyResult());
-        context.scheduler().schedule(() -> endSessions(user), CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        context.scheduler().schedule(() -> endSessions(user, sessions), CLOSE_GRACE.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
-    private void endSessions(EntityBareJid user) {
-        for (ClientSession session : context.sessions().sessions(user)) {
+    /** Ends the removed account's sessions: those it had, not a new account's of the same name. */
+    private void endSessions(EntityBareJid user, List<ClientSession> sessions) {
+        for (ClientSession session : sessions) {
             session.close(StreamErrorCondition.NOT_AUTHORIZED, "The account has been removed");
         }
         // A closing session leaves its last presence and activity behind (RFC 6121 §4.5.3, XEP-0012),
-        // and the grace period may have stored more: it all belongs to the removed account.
-        deleteData(user);
-    }
-
-    private void deleteData(EntityBareJid user) {
-        Storage storage = context.storage();
-        storage.roster().deleteAll(user);
-        storage.offline().deleteAll(user);
-        storage.presence().deleteAll(user);
-        storage.userData().deleteAll(user);
-        storage.archive().deleteArchive(user);
+        // and the grace period may have stored more: it all belongs to the removed account, unless
+        // the name was registered again meanwhile.
+        if (!context.storage().users().exists(user)) {
+            context.accountRemoved(user);
+        }
     }
 
     /**

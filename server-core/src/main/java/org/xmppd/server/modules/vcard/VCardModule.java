@@ -8,9 +8,7 @@ import org.xmppd.codec.StanzaErrorException;
 import org.xmppd.server.module.IqRoute;
 import org.xmppd.server.module.ModuleContext;
 import org.xmppd.server.module.Xep;
-import org.xmppd.server.module.Xml;
 import org.xmppd.server.module.XmppModule;
-import org.xmppd.storage.UserDataStore;
 
 /**
  * XEP-0054: vcard-temp. The server answers for accounts' bare JIDs: anyone may read a vCard
@@ -29,10 +27,8 @@ public final class VCardModule implements XmppModule {
      * while one account cannot fill the database whatever the stanza size limit is.
      */
     public static final int MAX_CHARS = 192 * 1024;
-    static final String KIND = "vcard";
-    private static final String KEY = "";
 
-    private UserDataStore store;
+    private VCardStore store;
 
     @Override
     public String name() {
@@ -41,7 +37,7 @@ public final class VCardModule implements XmppModule {
 
     @Override
     public void start(ModuleContext context) {
-        store = context.storage().userData();
+        store = new VCardStore(context.storage().userData());
         context.onIq(IqRoute.get("vCard", NAMESPACE).toServer().toAccounts(), this::get);
         context.onIq(IqRoute.set("vCard", NAMESPACE).toAccounts(), this::set);
     }
@@ -51,9 +47,7 @@ public final class VCardModule implements XmppModule {
         if (about == null || !about.hasLocalpart()) {
             return iq.result(Element.of("vCard", NAMESPACE)); // the server has no vCard of its own
         }
-        return store.get(about.asEntityBareJidIfPossible(), KIND, KEY)
-                .map(xml -> iq.result(Xml.parseElement(xml)))
-                .orElseGet(() -> iq.result(Element.of("vCard", NAMESPACE)));
+        return iq.result(store.get(about.asEntityBareJidIfPossible()).orElseGet(() -> Element.of("vCard", NAMESPACE)));
     }
 
     private Element set(Iq iq) throws StanzaErrorException {
@@ -63,12 +57,12 @@ public final class VCardModule implements XmppModule {
             // §3.2: a user publishes only their own vCard.
             throw new StanzaErrorException(StanzaErrorCondition.FORBIDDEN, "Only the owner may change a vCard");
         }
-        String xml = iq.payload().orElseThrow().toXml();
-        if (xml.length() > MAX_CHARS) {
+        Element vcard = iq.payload().orElseThrow();
+        if (vcard.toXml().length() > MAX_CHARS) {
             throw new StanzaErrorException(StanzaErrorCondition.NOT_ACCEPTABLE,
                     "The vCard is larger than " + MAX_CHARS + " characters; use a smaller photo");
         }
-        store.put(from.asEntityBareJidIfPossible(), KIND, KEY, xml);
+        store.put(from.asEntityBareJidIfPossible(), vcard);
         return iq.emptyResult();
     }
 }
