@@ -57,6 +57,7 @@ public final class MamModule implements XmppModule {
                 new MessageRetraction(store, writer, clock));
         context.onMessage(StanzaPhase.SENT, PRIORITY, archiver::sent);
         context.rewriteMessages(StanzaPhase.DELIVER, PRIORITY, archiver::delivered);
+        context.onAccountRemoved(policy::forget); // the archive itself is a core store, deleted with the account
 
         AccountArchiveHandlers handlers = new AccountArchiveHandlers(store,
                 new ArchiveReader(store, writer, config.defaultPageSize(), config.maxPageSize()), policy,

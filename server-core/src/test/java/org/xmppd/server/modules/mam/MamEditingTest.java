@@ -20,7 +20,9 @@ import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.mam.MamManager.MamQuery;
 import org.jivesoftware.smackx.mam.MamManager.MamQueryArgs;
+import org.jivesoftware.smackx.iqregister.AccountManager;
 import org.jivesoftware.smackx.mam.element.MamElements;
+import org.jivesoftware.smackx.mam.element.MamPrefsIQ;
 import org.jivesoftware.smackx.sid.element.StanzaIdElement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,28 @@ class MamEditingTest extends ImTestBase {
         assertEquals(StanzaError.Condition.bad_request, errorOf(bob, delete("")));
         assertEquals(List.of("two"), bodies(mam(bob).queryArchive(MamQueryArgs.builder().build())),
                 "failed deletes change nothing");
+    }
+
+    @Test
+    void removingTheAccountDeletesItsArchiveAndPreferences() throws Exception {
+        ImClient alice = online(newAccount("alice"), "a", 0);
+        String bobName = newAccount("bob");
+        ImClient bob = online(bobName, "b", 0);
+        alice.connection().sendStanza(chat(bob.bare(), "before"));
+        bob.nextMessage();
+        RawIq.resultOf(bob.connection(), new MamTest.PrefsIq("never", alice.bare()));
+        AccountManager.getInstance(bob.connection()).deleteAccount();
+
+        ImClient.account(SERVER, bobName);
+        ImClient again = online(bobName, "b2", 0);
+        assertEquals(List.of(), bodies(mam(again).queryArchive(MamQueryArgs.builder().build())));
+        assertEquals(MamPrefsIQ.DefaultBehavior.always, mam(again).retrieveArchivingPreferences().mamPrefs.getDefault(),
+                "the old account's preferences are forgotten");
+        alice.connection().sendStanza(chat(again.bare(), "after"));
+        again.nextMessage();
+        assertEquals(List.of("after"), bodies(mam(again).queryArchive(MamQueryArgs.builder().build())));
+        assertEquals(List.of("before", "after"), bodies(mam(alice).queryArchive(MamQueryArgs.builder().build())),
+                "the peer's archive is the peer's");
     }
 
     @Test

@@ -193,7 +193,7 @@ abstract class MamTest extends ImTestBase {
     }
 
     /** A prefs set with a default and one never-archived JID (Smack's own prefs API needs a form we do not send). */
-    private static final class PrefsIq extends RawIq {
+    static final class PrefsIq extends RawIq {
         private final String defaultPolicy;
 
         PrefsIq(String defaultPolicy, Jid never) {
