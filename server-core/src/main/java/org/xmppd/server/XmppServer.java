@@ -14,11 +14,16 @@ import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.mina.filter.executor.OrderedThreadPoolExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmppd.codec.Jids;
 import org.xmppd.codec.ParserLimits;
+import org.xmppd.server.component.ComponentRouting;
+import org.xmppd.server.component.ComponentServices;
+import org.xmppd.server.component.ComponentStream;
+import org.xmppd.server.config.ComponentsConfig;
 import org.xmppd.server.config.LimitsConfig;
 import org.xmppd.server.config.ListenerConfig;
 import org.xmppd.server.config.ModuleOptions;
@@ -41,6 +46,8 @@ import org.xmppd.server.session.LocalSessionRegistry;
 import org.xmppd.server.stream.C2sServices;
 import org.xmppd.server.stream.C2sSettings;
 import org.xmppd.server.stream.C2sStream;
+import org.xmppd.server.stream.InboundStream;
+import org.xmppd.server.stream.Transport;
 import org.xmppd.server.stream.StreamManagement;
 import org.xmppd.server.stream.sm.DeliveryJournal;
 import org.xmppd.server.stream.sm.SmConfig;
@@ -95,6 +102,8 @@ public final class XmppServer implements AutoCloseable {
         // XEP-0077 password change and account removal are every user's right, not an option.
         CredentialFactory credentials = new CredentialFactory(config.limits().scramIterations(), random);
         modules.startBuiltIn(new RegisterModule(credentials));
+        ComponentRouting components = new ComponentRouting(config.components().secrets());
+        modules.startBuiltIn(components);
 
         TlsSettings tls = tls();
         LimitsConfig limits = config.limits();
@@ -112,6 +121,9 @@ public final class XmppServer implements AutoCloseable {
                 registry::streamFeatures, streamManagement, config.modules().contains(CsiModule.NAME));
         bind("c2s", config.listeners().c2s(), false, tls, services);
         bind("c2s_direct_tls", config.listeners().c2sDirectTls(), true, tls, services);
+        bindComponents(new ComponentServices(components, router, info.domains().get(0), scheduler, random,
+                new ParserLimits(limits.maxStanzaBytes(), limits.maxDepth()),
+                Duration.ofSeconds(limits.handshakeTimeoutSeconds()), Duration.ofSeconds(limits.pingTimeoutSeconds())));
         LOG.info("{} {} serving {} on {}", NAME, info.version(), config.hosts(), bound);
     }
 
@@ -133,18 +145,32 @@ public final class XmppServer implements AutoCloseable {
                 new ParserLimits(limits.maxStanzaBytes(), limits.maxDepth()),
                 Duration.ofSeconds(limits.handshakeTimeoutSeconds()),
                 Duration.ofSeconds(limits.pingTimeoutSeconds()));
-        C2sListener c2s = new C2sListener(directTls, tls, workers, limits.idleTimeoutSeconds(),
+        listen(name, "listeners." + name, listener.address(), listener.port(), directTls, tls,
                 transport -> new C2sStream(transport, settings, services));
-        listeners.put(name, c2s);
-        try {
-            bound.put(name, c2s.bind(new InetSocketAddress(listener.address(), listener.port())));
-        } catch (IOException e) {
-            throw new IOException("cannot listen on " + listener.address() + ":" + listener.port()
-                    + " (listeners." + name + "): " + e.getMessage(), e);
+    }
+
+    /** XEP-0114: the component listener opens only when some component is configured. */
+    private void bindComponents(ComponentServices services) throws IOException {
+        ComponentsConfig components = config.components();
+        if (!components.domains().isEmpty()) {
+            listen("component", "components", components.address(), components.port(), false, null,
+                    transport -> new ComponentStream(transport, services));
         }
     }
 
-    /** The address a listener ({@code c2s}, {@code c2s_direct_tls}) is bound to, or null. */
+    private void listen(String name, String configKey, String address, int port, boolean directTls,
+            TlsSettings tls, Function<Transport, ? extends InboundStream> streams) throws IOException {
+        C2sListener listener = new C2sListener(directTls, tls, workers, config.limits().idleTimeoutSeconds(), streams);
+        listeners.put(name, listener);
+        try {
+            bound.put(name, listener.bind(new InetSocketAddress(address, port)));
+        } catch (IOException e) {
+            throw new IOException("cannot listen on " + address + ":" + port + " (" + configKey + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The address a listener ({@code c2s}, {@code c2s_direct_tls}, {@code component}) is bound to, or null. */
     public synchronized InetSocketAddress boundAddress(String listenerName) {
         return bound.get(listenerName);
     }

@@ -80,9 +80,12 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         dataDir = Files.createTempDirectory("xmppd-test");
         ListenerConfig c2s = new ListenerConfig(true, "127.0.0.1", 0, true);
         ListenerConfig direct = new ListenerConfig(true, "127.0.0.1", 0, false);
-        config = withoutAbsentBundledModules(customizer.apply(ServerConfig.defaults()
+        ServerConfig customized = customizer.apply(ServerConfig.defaults()
                 .withDataDir(dataDir.toString())
-                .withListeners(new ListenersConfig(c2s, direct))));
+                .withListeners(new ListenersConfig(c2s, direct)));
+        // Components a test configures listen on a free port too (5347 belongs to real servers).
+        config = withoutAbsentBundledModules(
+                customized.withComponents(customized.components().withPort(0)));
         storage = Storage.open(config.storage(), dataDir);
         server = new XmppServer(config, storage);
         server.start();
@@ -166,6 +169,11 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
     public InetSocketAddress c2sAddress() {
         return server.boundAddress("c2s");
+    }
+
+    /** The component listener (XEP-0114), bound when the test configured components. */
+    public InetSocketAddress componentAddress() {
+        return server.boundAddress("component");
     }
 
     /** A TLS context trusting the server's certificate, for raw clients. */

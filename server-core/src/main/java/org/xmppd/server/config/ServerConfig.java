@@ -36,11 +36,12 @@ import org.xmppd.storage.StorageConfig;
  * @param moduleOptions per-module settings, {@code module_options.<module>.<key>}; each module
  *                     binds and validates its own section when it starts
  * @param modules      the feature modules to load, by name; default {@link #DEFAULT_MODULES}
+ * @param components   the external components (XEP-0114) and their listener; none by default
  */
 public record ServerConfig(List<String> hosts, String dataDir, String logDir,
         ListenersConfig listeners, TlsConfig tls, LimitsConfig limits, StorageConfig storage,
         RegistrationConfig registration, List<String> modules,
-        Map<String, Map<String, Object>> moduleOptions) {
+        Map<String, Map<String, Object>> moduleOptions, ComponentsConfig components) {
 
     /** Serves only the local machine until an admin names a real domain. */
     public static final List<String> DEFAULT_HOSTS = List.of("localhost");
@@ -82,11 +83,18 @@ public record ServerConfig(List<String> hosts, String dataDir, String logDir,
         registration = registration == null ? RegistrationConfig.defaults() : registration;
         modules = modules == null ? DEFAULT_MODULES : moduleNames(modules);
         moduleOptions = moduleOptions == null ? Map.of() : optionsOfEnabled(moduleOptions, modules);
+        components = components == null ? ComponentsConfig.defaults() : components;
+        for (String domain : components.domains().keySet()) {
+            if (hosts.contains(domain)) {
+                throw new IllegalArgumentException("components.domains." + domain + ": '" + domain
+                        + "' is a host of this server, not a component");
+            }
+        }
     }
 
     /** Every key at its default: serves {@code localhost} on 5222/5223 with H2 storage. */
     public static ServerConfig defaults() {
-        return new ServerConfig(null, null, null, null, null, null, null, null, null, null);
+        return new ServerConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The hosts as JIDs; each was validated, so none can fail to parse. */
@@ -123,55 +131,55 @@ public record ServerConfig(List<String> hosts, String dataDir, String logDir,
                 resolveOrNull(installDir, tls.privateKey()), tls.protocols());
         return new ServerConfig(hosts, dataPath(installDir).toString(),
                 logPath(installDir).toString(), listeners, resolvedTls, limits, storage,
-                registration, modules, moduleOptions);
+                registration, modules, moduleOptions, components);
     }
 
     /** This configuration serving other hosts. */
     public ServerConfig withHosts(List<String> newHosts) {
         return new ServerConfig(newHosts, dataDir, logDir, listeners, tls, limits, storage,
-                registration, modules, moduleOptions);
+                registration, modules, moduleOptions, components);
     }
 
     /** This configuration with another data directory. */
     public ServerConfig withDataDir(String newDataDir) {
         return new ServerConfig(hosts, newDataDir, logDir, listeners, tls, limits, storage,
-                registration, modules, moduleOptions);
+                registration, modules, moduleOptions, components);
     }
 
     /** This configuration with other listeners. */
     public ServerConfig withListeners(ListenersConfig newListeners) {
         return new ServerConfig(hosts, dataDir, logDir, newListeners, tls, limits, storage,
-                registration, modules, moduleOptions);
+                registration, modules, moduleOptions, components);
     }
 
     /** This configuration with other TLS settings. */
     public ServerConfig withTls(TlsConfig newTls) {
         return new ServerConfig(hosts, dataDir, logDir, listeners, newTls, limits, storage,
-                registration, modules, moduleOptions);
+                registration, modules, moduleOptions, components);
     }
 
     /** This configuration with other limits. */
     public ServerConfig withLimits(LimitsConfig newLimits) {
         return new ServerConfig(hosts, dataDir, logDir, listeners, tls, newLimits, storage,
-                registration, modules, moduleOptions);
+                registration, modules, moduleOptions, components);
     }
 
     /** This configuration with other storage settings. */
     public ServerConfig withStorage(StorageConfig newStorage) {
         return new ServerConfig(hosts, dataDir, logDir, listeners, tls, limits, newStorage,
-                registration, modules, moduleOptions);
+                registration, modules, moduleOptions, components);
     }
 
     /** This configuration with another registration policy. */
     public ServerConfig withRegistration(RegistrationConfig newRegistration) {
         return new ServerConfig(hosts, dataDir, logDir, listeners, tls, limits, storage,
-                newRegistration, modules, moduleOptions);
+                newRegistration, modules, moduleOptions, components);
     }
 
     /** This configuration with other per-module options. */
     public ServerConfig withModuleOptions(Map<String, Map<String, Object>> newOptions) {
         return new ServerConfig(hosts, dataDir, logDir, listeners, tls, limits, storage,
-                registration, modules, newOptions);
+                registration, modules, newOptions, components);
     }
 
     /** The options written for {@code module} under {@code module_options}, empty when none. */
@@ -193,10 +201,16 @@ public record ServerConfig(List<String> hosts, String dataDir, String logDir,
         return java.util.Collections.unmodifiableMap(copy);
     }
 
+    /** This configuration with other external components. */
+    public ServerConfig withComponents(ComponentsConfig newComponents) {
+        return new ServerConfig(hosts, dataDir, logDir, listeners, tls, limits, storage,
+                registration, modules, moduleOptions, newComponents);
+    }
+
     /** This configuration loading other modules. */
     public ServerConfig withModules(List<String> newModules) {
         return new ServerConfig(hosts, dataDir, logDir, listeners, tls, limits, storage,
-                registration, newModules, moduleOptions);
+                registration, newModules, moduleOptions, components);
     }
 
     private static List<String> normalizedHosts(List<String> hosts) {
@@ -215,7 +229,7 @@ public record ServerConfig(List<String> hosts, String dataDir, String logDir,
     }
 
     /** A host must be a bare domain: no local part, no resource (RFC 7622 §3.2). */
-    private static String domainOrThrow(String key, String host) {
+    static String domainOrThrow(String key, String host) {
         String problem = key + ": must be a domain name such as example.org (was '" + host + "')";
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException(problem);

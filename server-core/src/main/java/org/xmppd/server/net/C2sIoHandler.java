@@ -9,35 +9,35 @@ import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xmppd.server.stream.C2sStream;
+import org.xmppd.server.stream.InboundStream;
 import org.xmppd.server.stream.Transport;
 
 /**
- * Connects MINA sessions to client streams. Runs behind an ordered executor filter, so each
- * session's events arrive one at a time and in order, off the IO processors.
+ * Connects MINA sessions to streams (client or component). Runs behind an ordered executor
+ * filter, so each session's events arrive one at a time and in order, off the IO processors.
  */
 final class C2sIoHandler extends IoHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(C2sIoHandler.class);
     static final AttributeKey STREAM = new AttributeKey(C2sIoHandler.class, "stream");
 
     private final TlsSettings tls;
-    private final Function<Transport, C2sStream> streams;
+    private final Function<Transport, ? extends InboundStream> streams;
 
-    C2sIoHandler(TlsSettings tls, Function<Transport, C2sStream> streams) {
+    C2sIoHandler(TlsSettings tls, Function<Transport, ? extends InboundStream> streams) {
         this.tls = tls;
         this.streams = streams;
     }
 
     @Override
     public void sessionOpened(IoSession session) {
-        C2sStream stream = streams.apply(new MinaTransport(session, tls));
+        InboundStream stream = streams.apply(new MinaTransport(session, tls));
         session.setAttribute(STREAM, stream);
         stream.opened();
     }
 
     @Override
     public void messageReceived(IoSession session, Object message) {
-        C2sStream stream = stream(session);
+        InboundStream stream = stream(session);
         if (stream != null) {
             stream.received(((IoBuffer) message).buf());
         }
@@ -46,7 +46,7 @@ final class C2sIoHandler extends IoHandlerAdapter {
     /** Nothing read for the idle period: the stream pings and closes if no answer comes. */
     @Override
     public void sessionIdle(IoSession session, IdleStatus status) {
-        C2sStream stream = stream(session);
+        InboundStream stream = stream(session);
         if (stream != null && status == IdleStatus.READER_IDLE) {
             stream.idle();
         }
@@ -54,7 +54,7 @@ final class C2sIoHandler extends IoHandlerAdapter {
 
     @Override
     public void sessionClosed(IoSession session) {
-        C2sStream stream = stream(session);
+        InboundStream stream = stream(session);
         if (stream != null) {
             stream.connectionClosed();
         }
@@ -70,7 +70,7 @@ final class C2sIoHandler extends IoHandlerAdapter {
         session.closeNow();
     }
 
-    private static C2sStream stream(IoSession session) {
-        return (C2sStream) session.getAttribute(STREAM);
+    private static InboundStream stream(IoSession session) {
+        return (InboundStream) session.getAttribute(STREAM);
     }
 }

@@ -11,11 +11,12 @@ import org.apache.mina.filter.executor.ExecutorFilter;
 import org.apache.mina.filter.executor.OrderedThreadPoolExecutor;
 import org.apache.mina.core.session.IoEventType;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
-import org.xmppd.server.stream.C2sStream;
+import org.xmppd.server.stream.InboundStream;
 import org.xmppd.server.stream.Transport;
 
 /**
- * A client listener: plain with STARTTLS (5222) or direct TLS (5223, XEP-0368). The chain is
+ * A stream listener: clients in plain text with STARTTLS (5222) or direct TLS (5223, XEP-0368),
+ * or external components (5347, XEP-0114, plain; no TLS settings). The chain is
  * [tls] -> ordered executor -> handler, so TLS and reads stay on the IO processors and stream
  * work runs on the shared workers in per-connection order.
  */
@@ -28,7 +29,7 @@ public final class C2sListener implements AutoCloseable {
      * @param idleSeconds the idle time: after half of it without input the stream pings
      */
     public C2sListener(boolean directTls, TlsSettings tls, OrderedThreadPoolExecutor workers, int idleSeconds,
-            Function<Transport, C2sStream> streams) {
+            Function<Transport, ? extends InboundStream> streams) {
         acceptor = new NioSocketAcceptor();
         acceptor.setReuseAddress(true);
         // Unbinding must leave connections open, so a stopping server can still send each stream
@@ -55,7 +56,7 @@ public final class C2sListener implements AutoCloseable {
     public void shutdownStreams() {
         for (IoSession session : acceptor.getManagedSessions().values()) {
             Object stream = session.getAttribute(C2sIoHandler.STREAM);
-            if (stream instanceof C2sStream s) {
+            if (stream instanceof InboundStream s) {
                 s.close(StreamErrorCondition.SYSTEM_SHUTDOWN, "The server is shutting down");
             } else {
                 session.closeNow();

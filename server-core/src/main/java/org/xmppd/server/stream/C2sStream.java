@@ -27,7 +27,7 @@ import org.xmppd.codec.XmppStreamParser;
  * {@link LocalSession}, which may outlive this connection. Input events arrive one at a time,
  * in order, from the connection's ordered worker; {@link #close} may come from any thread.
  */
-public final class C2sStream {
+public final class C2sStream implements InboundStream {
     private static final Logger LOG = LoggerFactory.getLogger(C2sStream.class);
 
     private final Transport transport;
@@ -44,8 +44,7 @@ public final class C2sStream {
     private String authenticatedLocalpart;
     private volatile LocalSession session;
     private ScheduledFuture<?> handshakeTimer;
-    private volatile long lastInputNanos = System.nanoTime();
-    private volatile boolean pingOutstanding;
+    private final Keepalive keepalive;
     private final AtomicBoolean left = new AtomicBoolean();
 
     public C2sStream(Transport transport, C2sSettings settings, C2sServices services) {
@@ -55,10 +54,12 @@ public final class C2sStream {
         this.sasl = new SaslNegotiator(this, services);
         this.intake = new StanzaIntake(this, services.router());
         this.nonzas = new SessionNonzas(this);
+        this.keepalive = new Keepalive(services.scheduler(), settings.pingTimeout());
         restartParser();
     }
 
     /** Called once the connection is up: arms the handshake timeout. */
+    @Override
     public void opened() {
         long seconds = settings.handshakeTimeout().toSeconds();
         handshakeTimer = services.scheduler().schedule(() -> {
@@ -69,12 +70,12 @@ public final class C2sStream {
     }
 
     /** Feeds bytes read from the connection. */
+    @Override
     public void received(ByteBuffer data) {
         if (state == StreamState.CLOSED) {
             return;
         }
-        lastInputNanos = System.nanoTime();
-        pingOutstanding = false;
+        keepalive.inputSeen();
         try {
             parser.feed(data);
         } catch (StreamErrorException e) {
@@ -86,6 +87,7 @@ public final class C2sStream {
     }
 
     /** The connection is gone, for whatever reason. */
+    @Override
     public void connectionClosed() {
         markClosed();
         if (handshakeTimer != null) {
@@ -112,17 +114,12 @@ public final class C2sStream {
      * whitespace keepalive (RFC 6120 §4.6.1). With no input within the ping timeout the stream is
      * closed with {@code connection-timeout}.
      */
+    @Override
     public void idle() {
-        if (state == StreamState.CLOSED || pingOutstanding) {
+        if (state == StreamState.CLOSED
+                || !keepalive.probe(() -> fail(StreamErrorCondition.CONNECTION_TIMEOUT, "No reply to the keepalive ping"))) {
             return;
         }
-        pingOutstanding = true;
-        long sentAt = System.nanoTime();
-        services.scheduler().schedule(() -> {
-            if (lastInputNanos - sentAt < 0) {
-                fail(StreamErrorCondition.CONNECTION_TIMEOUT, "No reply to the keepalive ping");
-            }
-        }, settings.pingTimeout().toMillis(), TimeUnit.MILLISECONDS);
         if (state == StreamState.BOUND) {
             // Through the session, so that stream management counts it like any stanza (XEP-0198 §4).
             session.deliver(Element.builder("iq", Namespaces.CLIENT)
@@ -363,6 +360,7 @@ public final class C2sStream {
     }
 
     /** Ends the stream with a stream error, e.g. {@code system-shutdown}; from any thread. */
+    @Override
     public void close(StreamErrorCondition condition, String text) {
         fail(condition, text);
     }

@@ -108,6 +108,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void componentsAreValidatedAndNormalized() throws ConfigException {
+        ServerConfig none = parse("");
+        assertEquals(new ComponentsConfig("127.0.0.1", 5347, java.util.Map.of()), none.components());
+        ServerConfig config = parse("components:\n  port: 15347\n  domains:\n    IRC.localhost: s3cret\n");
+        assertEquals(15347, config.components().port());
+        assertEquals("127.0.0.1", config.components().address());
+        assertEquals(java.util.Map.of("irc.localhost", "s3cret"), config.components().domains());
+        assertEquals(java.util.Map.of(JidCreate.domainBareFromOrThrowUnchecked("irc.localhost"), "s3cret"),
+                config.components().secrets());
+        assertEquals("test.yml: components.domains.bot@localhost: must be a domain name such as example.org"
+                + " (was 'bot@localhost')",
+                failure("components:\n  domains:\n    bot@localhost: x\n"));
+        assertEquals("test.yml: components.domains.irc.localhost: the shared secret must not be empty",
+                failure("components:\n  domains:\n    irc.localhost: ''\n"));
+        assertEquals("test.yml: components.domains.localhost: 'localhost' is a host of this server, not a component",
+                failure("components:\n  domains:\n    localhost: x\n"));
+        assertEquals("test.yml: components.port: must be between 0 and 65535 (was -1)",
+                failure("components:\n  port: -1\n"));
+        assertEquals("test.yml: unknown key 'components.secret'", failure("components:\n  secret: x\n"));
+    }
+
+    @Test
     void storageProblemsKeepTheStorageKeyPath() {
         String message = failure("storage:\n  h2:\n    connection_timeout_ms: 5\n");
         assertEquals("test.yml: storage.h2.connection_timeout_ms must be at least 250, was 5", message);
