@@ -43,6 +43,7 @@ import org.xmppd.server.router.StanzaRouter;
 import org.xmppd.server.sasl.LoginThrottle;
 import org.xmppd.server.sasl.SaslMechanisms;
 import org.xmppd.server.session.LocalSessionRegistry;
+import org.xmppd.server.session.SessionRegistry;
 import org.xmppd.server.stream.C2sServices;
 import org.xmppd.server.stream.C2sSettings;
 import org.xmppd.server.stream.C2sStream;
@@ -218,6 +219,11 @@ public final class XmppServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /** Where the accounts' resources are connected (for tests and admin tools), or null before start. */
+    public synchronized SessionRegistry sessions() {
+        return sessions;
     }
 
     /** The domains served, for callers that check JIDs (the CLI). */

@@ -7,20 +7,22 @@ import org.jxmpp.jid.DomainBareJid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmppd.codec.Iq;
-import org.xmppd.codec.Presence;
+import org.xmppd.codec.Message;
 import org.xmppd.codec.Stanza;
 import org.xmppd.codec.StanzaErrorCondition;
-import org.xmppd.codec.StanzaErrorException;
+import org.xmppd.codec.StanzaErrors;
 import org.xmppd.server.module.ModuleContext;
 import org.xmppd.server.module.Xep;
 import org.xmppd.server.module.XmppModule;
+import org.xmppd.server.router.Router;
 
 /**
  * The configured component domains as routing targets: each is hosted through the module SPI
  * ({@link ModuleContext#service}), so stanzas to the domain or any JID under it come here, and a
  * component that is a subdomain of a host is listed in that host's disco#items. Stanzas go to
  * the domain's connected stream; with none connected, messages and IQ requests bounce with
- * {@code service-unavailable} (as Prosody does) and presence is dropped.
+ * {@code service-unavailable} of type {@code wait} (the component may come back; Prosody does
+ * the same) and presence is dropped.
  *
  * <p>One connection per domain: a second component authenticating for a connected domain gets
  * {@code conflict} and the established one stays (Prosody's behaviour; XEP-0114 is silent), so a
@@ -33,6 +35,7 @@ public final class ComponentRouting implements XmppModule {
 
     private final Map<DomainBareJid, String> secrets;
     private final ConcurrentMap<DomainBareJid, ComponentStream> connected = new ConcurrentHashMap<>();
+    private Router router;
 
     /** @param secrets each component domain with its shared secret */
     public ComponentRouting(Map<DomainBareJid, String> secrets) {
@@ -46,6 +49,7 @@ public final class ComponentRouting implements XmppModule {
 
     @Override
     public void start(ModuleContext context) {
+        router = context.router();
         for (DomainBareJid domain : secrets.keySet()) {
             context.service(domain, null, stanza -> deliver(domain, stanza));
         }
@@ -77,15 +81,16 @@ public final class ComponentRouting implements XmppModule {
         return connected.containsKey(domain);
     }
 
-    private void deliver(DomainBareJid domain, Stanza stanza) throws StanzaErrorException {
+    private void deliver(DomainBareJid domain, Stanza stanza) {
         ComponentStream stream = connected.get(domain);
         if (stream != null && stream.send(stanza.element())) {
             return;
         }
-        if (stanza instanceof Presence || (stanza instanceof Iq iq && !iq.isRequest())) {
-            return; // nobody to tell; errors and results are never answered anyway
+        boolean answerable = !stanza.isError() && stanza.element().attributeOrNull("from") != null
+                && (stanza instanceof Message || (stanza instanceof Iq iq && iq.isRequest()));
+        if (answerable) {
+            router.route(StanzaErrors.error(stanza.element(), StanzaErrorCondition.SERVICE_UNAVAILABLE, "wait",
+                    "The component " + domain + " is not connected"));
         }
-        throw new StanzaErrorException(StanzaErrorCondition.SERVICE_UNAVAILABLE,
-                "The component " + domain + " is not connected");
     }
 }

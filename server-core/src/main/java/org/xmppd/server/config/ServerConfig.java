@@ -56,7 +56,7 @@ public record ServerConfig(List<String> hosts, String dataDir, String logDir,
      */
     public static final List<String> CORE_MODULES = List.of("disco", "ping", "version", "time",
             "roster", "presence", "offline", "lastactivity", "blocking", "vcard", "private", "carbons", "caps",
-            "sm", "csi", "mam");
+            "sm", "csi", "mam", "push");
     /**
      * Modules of their own Maven modules that the distribution puts on the class path and runs by
      * default: {@code muc} (XEP-0045, muc-module), {@code pubsub} and {@code pep} (XEP-0060 and

@@ -30,6 +30,14 @@ public interface ClientSession {
         return presence != null && presence.isAvailable();
     }
 
+    /**
+     * True while a connection carries the session; false while it waits for the client to resume
+     * it (XEP-0198 §5, still registered and available, queueing what it is sent) and while it ends.
+     */
+    default boolean isConnected() {
+        return true;
+    }
+
     /** What features remember about this session; empty when it starts, gone when it ends. */
     SessionAttributes attributes();
 

@@ -89,6 +89,11 @@ final class LocalSession implements ClientSession {
     }
 
     @Override
+    public synchronized boolean isConnected() {
+        return phase == Phase.ACTIVE;
+    }
+
+    @Override
     public SessionAttributes attributes() {
         return attributes;
     }

@@ -201,6 +201,7 @@ class ComponentTest {
             Message bounce = inbox.poll(5, TimeUnit.SECONDS);
             assertNotNull(bounce, "the message bounced");
             assertEquals(StanzaError.Condition.service_unavailable, bounce.getError().getCondition());
+            assertEquals(StanzaError.Type.WAIT, bounce.getError().getType(), "the component may come back");
             assertEquals(StanzaError.Condition.service_unavailable, discoError(ann, "absent.localhost"));
         } finally {
             ann.disconnect();

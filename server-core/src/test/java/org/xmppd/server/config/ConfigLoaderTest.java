@@ -44,7 +44,8 @@ class ConfigLoaderTest {
         assertEquals(60, config.limits().handshakeTimeoutSeconds());
         assertFalse(config.registration().enabled());
         assertEquals(List.of("disco", "ping", "version", "time", "roster", "presence", "offline", "lastactivity",
-                "blocking", "vcard", "private", "carbons", "caps", "sm", "csi", "mam", "muc", "pubsub", "pep"),
+                "blocking", "vcard", "private", "carbons", "caps", "sm", "csi", "mam", "push", "muc", "pubsub",
+                "pep"),
                 config.modules());
         assertEquals("h2", config.storage().defaultBackend());
         assertEquals(null, config.tls().certificate());
