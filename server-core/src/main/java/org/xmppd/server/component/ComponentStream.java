@@ -50,10 +50,10 @@ public final class ComponentStream implements InboundStream {
     private final ComponentServices services;
     private final XmppStreamParser parser;
     private volatile State state = State.AWAIT_HEADER;
-    private boolean headerSent;
+    private volatile boolean headerSent;
     private String streamId;
-    private DomainBareJid domain;
-    private ScheduledFuture<?> handshakeTimer;
+    private volatile DomainBareJid domain;
+    private volatile ScheduledFuture<?> handshakeTimer;
     private final Keepalive keepalive;
 
     public ComponentStream(Transport transport, ComponentServices services) {

@@ -47,5 +47,6 @@ public final class PushModule implements XmppModule {
         context.onMessage(StanzaPhase.SENT, PRIORITY, notifier::active);
         context.onPresence(StanzaPhase.SENT, PRIORITY, notifier::active);
         context.onIq(StanzaPhase.SENT, PRIORITY, notifier::active);
+        context.onAccountRemoved(notifier::forget); // registrations are user data, deleted with the account
     }
 }

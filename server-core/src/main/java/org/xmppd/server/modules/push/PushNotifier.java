@@ -95,6 +95,11 @@ final class PushNotifier {
         return false;
     }
 
+    /** The account is deleted (its registrations go with the user data store): forget its count. */
+    void forget(EntityBareJid account) {
+        unseen.remove(account);
+    }
+
     /** The DELIVER IQ hook: consumes the app servers' answers to our publishes. */
     boolean answered(Iq iq) throws StanzaErrorException {
         if (!iq.isResponse() || iq.id() == null) {

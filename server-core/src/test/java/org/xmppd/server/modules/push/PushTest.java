@@ -271,6 +271,24 @@ class PushTest {
         }
     }
 
+    /** Registrations live in storage: after a restart the app server still gets notifications. */
+    @Test
+    void registrationsSurviveARestart() throws Exception {
+        String alice = newUser(PRIVATE);
+        String bob = newUser(PRIVATE);
+        enableAndLeave(PRIVATE, alice, "durable");
+        PRIVATE.restart();
+        privateService.close();
+        privateService = new TestPushService(PRIVATE.componentAddress(), PUSH, "push-secret");
+        XMPPTCPConnection bobClient = login(PRIVATE, bob, false);
+        try {
+            chat(bobClient, bare(alice), "after the restart");
+            assertEquals("durable", privateService.next().node());
+        } finally {
+            bobClient.disconnect();
+        }
+    }
+
     @Test
     void badRequestsAreRefused() throws Exception {
         String alice = newUser(SERVER);
