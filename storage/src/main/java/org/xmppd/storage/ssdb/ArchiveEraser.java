@@ -20,7 +20,7 @@ import org.xmppd.storage.ssdb.HashEntries.Entry;
  */
 final class ArchiveEraser {
     /** Messages read and deleted per round trip; about a few ms of SSDB's writer thread. */
-    static final int CHUNK = 250;
+    static final int CHUNK = 500;
     private static final int ARCHIVES_PER_LIST = 100;
 
     private final SsdbClient ssdb;

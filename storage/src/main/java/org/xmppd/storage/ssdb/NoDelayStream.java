@@ -18,6 +18,8 @@ import org.nutz.ssdb4j.spi.Response;
  * failed once is closed, so the pool drops it.
  */
 final class NoDelayStream extends AbstractIoSSDBStream {
+    /** How a refused {@code auth} is reported (the start of the failure's message). */
+    static final String PASSWORD_REFUSED = "refused the password";
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final Socket socket = new Socket();
@@ -37,7 +39,7 @@ final class NoDelayStream extends AbstractIoSSDBStream {
                 SSDBs.sendCmd(out, Cmd.auth, password);
                 Response reply = SSDBs.readResp(in);
                 if (!reply.ok()) {
-                    throw new IOException("the server refused the password (" + reply.stat + ")");
+                    throw new IOException(PASSWORD_REFUSED + " (it answered '" + reply.stat + "' to auth)");
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -33,10 +33,16 @@ final class SsdbClient implements AutoCloseable {
 
     /** Checks the server answers (and takes the password), so a bad address fails at start. */
     void ping() {
+        Response reply;
         try {
-            send(Cmd.ping);
+            reply = send(Cmd.ping);
         } catch (RuntimeException e) {
             throw new StorageException(where + " " + describe(e), e);
+        }
+        if (!reply.ok()) {
+            // "noauth" when the server wants a password and storage.ssdb.password is empty.
+            throw new StorageException(where + " refused the connection: it answered '" + reply.stat + "' to ping"
+                    + ("noauth".equals(reply.stat) ? " (set storage.ssdb.password)" : ""));
         }
     }
 
@@ -90,7 +96,9 @@ final class SsdbClient implements AutoCloseable {
         try {
             stream = pool.borrowObject();
         } catch (Exception e) {
-            throw new StorageException("is unreachable: " + rootMessage(e), e);
+            String refused = NoDelayStream.PASSWORD_REFUSED;
+            throw new StorageException(rootMessage(e).startsWith(refused) ? rootMessage(e)
+                    : "is unreachable: " + rootMessage(e), e);
         }
         Response reply;
         try {

@@ -19,12 +19,14 @@ import org.xmppd.storage.ArchivedMessage;
  * <pre>
  * mvn -q -pl storage -am -DskipTests install
  * SSDB_URL=ssdb://127.0.0.1:8888 mvn -q -pl storage exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.xmppd.storage.bench.ArchiveBenchmark -Dexec.args="h2,mysql,ssdb 10000,100000,1000000"
+ *     -Dexec.mainClass=org.xmppd.storage.bench.ArchiveBenchmark -Dexec.args="h2,mysql,ssdb 10000,100000,1000000 300"
  * </pre>
  * Per backend it fills one archive in batches of {@value #BATCH} (peers change every
  * {@value #RUN} messages, {@value #PEERS} peers, about 300-byte stanzas), and at each size
- * measures single-message appends and four kinds of page of {@value #PAGE}: the first, the last,
- * one ending before a random id, and the last page with one peer. Then it deletes the archive.
+ * measures {@value #SINGLE_APPENDS} single-message appends and four kinds of page of {@value #PAGE}
+ * (the first, the last, one ending before a random id, the last page with one peer), each
+ * repeated as often as the third argument says (default 300, after a warm-up), printing median
+ * and p99 latency. Then it deletes the archive.
  */
 public final class ArchiveBenchmark {
     static final int BATCH = 100;
@@ -32,11 +34,11 @@ public final class ArchiveBenchmark {
     static final int PEERS = 20;
     static final int PAGE = 50;
     private static final int SINGLE_APPENDS = 1_000;
-    private static final int QUERIES = 300;
     private static final int WARMUP = 50;
     private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
 
     private final ArchiveStore store;
+    private final int queries;
     private final EntityBareJid owner = JidCreate.entityBareFromOrThrowUnchecked("bench@example.org");
     private final ArchiveIds ids = new ArchiveIds();
     private final Random random = new Random(42);
@@ -45,20 +47,22 @@ public final class ArchiveBenchmark {
     /** Messages written by the last {@link #fillTo}. */
     private int fillCount;
 
-    private ArchiveBenchmark(ArchiveStore store) {
+    private ArchiveBenchmark(ArchiveStore store, int queries) {
         this.store = store;
+        this.queries = queries;
     }
 
     public static void main(String[] args) throws Exception {
         List<String> backends = List.of((args.length > 0 ? args[0] : "h2,mysql,ssdb").split(","));
         int[] sizes = Arrays.stream((args.length > 1 ? args[1] : "10000,100000,1000000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
+        int queries = args.length > 2 ? Integer.parseInt(args[2]) : 300;
         print("| backend | size | fill msg/s | append(1) msg/s | first page ms | last page ms "
                 + "| before-id page ms | with page ms |");
         print("|---|---|---|---|---|---|---|---|");
         for (String name : backends) {
             try (BenchBackend backend = BenchBackend.open(name)) {
-                new ArchiveBenchmark(backend.archive()).run(name, sizes);
+                new ArchiveBenchmark(backend.archive(), queries).run(name, sizes);
             } catch (IllegalArgumentException e) {
                 print("| " + name + " | skipped: " + e.getMessage() + " |");
             }
@@ -109,8 +113,9 @@ public final class ArchiveBenchmark {
 
     /** Median latency of a page in ms, after a warm-up; checks that each page is full. */
     private String latency(IntFunction<ArchiveQuery> query) {
-        long[] nanos = new long[QUERIES];
-        for (int i = 0; i < WARMUP + QUERIES; i++) {
+        int warmup = Math.min(WARMUP, queries);
+        long[] nanos = new long[queries];
+        for (int i = 0; i < warmup + queries; i++) {
             ArchiveQuery q = query.apply(i);
             long started = System.nanoTime();
             int size = store.query(owner, q).messages().size();
@@ -118,12 +123,12 @@ public final class ArchiveBenchmark {
             if (size != PAGE) {
                 throw new IllegalStateException("expected a full page, got " + size + " for " + q);
             }
-            if (i >= WARMUP) {
-                nanos[i - WARMUP] = took;
+            if (i >= warmup) {
+                nanos[i - warmup] = took;
             }
         }
         Arrays.sort(nanos);
-        return String.format("%.2f (p99 %.2f)", nanos[QUERIES / 2] / 1e6, nanos[QUERIES * 99 / 100] / 1e6);
+        return String.format("%.2f (p99 %.2f)", nanos[queries / 2] / 1e6, nanos[queries * 99 / 100] / 1e6);
     }
 
     private static ArchiveQuery page(String with, Long before) {
