@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -26,6 +27,7 @@ import org.xmppd.storage.SsdbConfig;
  * What is particular to SSDB (needs {@code SSDB_URL}): JIDs too long for a name, and index
  * entries left behind by a crash between the two writes of a deletion.
  */
+@EnabledIfEnvironmentVariable(named = SsdbTestServer.VARIABLE, matches = ".+", disabledReason = SsdbTestServer.SKIPPED)
 class SsdbArchiveLayoutTest {
     private static final Instant T0 = Instant.parse("2024-05-06T07:08:09Z");
 
@@ -38,7 +40,7 @@ class SsdbArchiveLayoutTest {
 
     @BeforeAll
     static void open() {
-        SsdbConfig config = SsdbTestServer.config(SsdbTestServer.urlOrSkip());
+        SsdbConfig config = SsdbTestServer.config(SsdbTestServer.url());
         client = new SsdbClient(config);
         names = new ArchiveNames(config.keyPrefix());
         store = new SsdbArchiveStore(client, names);

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmppd.storage.ArchiveStore;
 import org.xmppd.storage.ArchiveStoreContract;
@@ -15,6 +16,7 @@ import org.xmppd.storage.StorageConfig;
  * The archive store contract on a real SSDB ({@code SSDB_URL}), under a key prefix of its own;
  * skipped with the reason when {@code SSDB_URL} is unset.
  */
+@EnabledIfEnvironmentVariable(named = SsdbTestServer.VARIABLE, matches = ".+", disabledReason = SsdbTestServer.SKIPPED)
 class SsdbArchiveStoreTest extends ArchiveStoreContract {
     @TempDir
     static Path dataDir;
@@ -24,7 +26,7 @@ class SsdbArchiveStoreTest extends ArchiveStoreContract {
     @BeforeAll
     static void open() {
         StorageConfig config = new StorageConfig("h2", Map.of("archive", "ssdb"), null, null, null,
-                SsdbTestServer.config(SsdbTestServer.urlOrSkip()));
+                SsdbTestServer.config(SsdbTestServer.url()));
         storage = Storage.open(config, dataDir);
     }
 

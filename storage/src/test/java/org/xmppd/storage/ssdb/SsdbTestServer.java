@@ -3,7 +3,6 @@ package org.xmppd.storage.ssdb;
 import java.net.URI;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Assumptions;
 import org.xmppd.storage.SsdbConfig;
 
 /**
@@ -12,6 +11,9 @@ import org.xmppd.storage.SsdbConfig;
  */
 public final class SsdbTestServer {
     public static final String VARIABLE = "SSDB_URL";
+    /** Why SSDB tests are skipped when no server is configured. */
+    public static final String SKIPPED = "SSDB tests skipped: set SSDB_URL=ssdb://127.0.0.1:8888 to run them against a "
+            + "running ssdb-server (SSDB is not packaged; build it from github.com/ideawu/ssdb)";
 
     private SsdbTestServer() {
     }
@@ -22,12 +24,12 @@ public final class SsdbTestServer {
         return url == null || url.isBlank() ? null : URI.create(url.trim());
     }
 
-    /** Skips the calling test (class) with the reason when no server is configured. */
-    public static URI urlOrSkip() {
+    /** The configured server; only called by tests enabled when {@code SSDB_URL} is set. */
+    public static URI url() {
         URI url = urlOrNull();
-        Assumptions.assumeTrue(url != null, "SSDB tests skipped: set " + VARIABLE
-                + "=ssdb://127.0.0.1:8888 to run them against a running ssdb-server (SSDB is not packaged; "
-                + "build it from github.com/ideawu/ssdb)");
+        if (url == null) {
+            throw new IllegalStateException(SKIPPED);
+        }
         return url;
     }
 
