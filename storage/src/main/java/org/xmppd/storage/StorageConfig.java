@@ -13,6 +13,7 @@ import java.util.Map;
  *   mysql: { url: "jdbc:mysql://db:3306/xmppd", user: xmppd, password: secret }
  *   redis: { host: redis.internal }
  * </pre>
+ * (and {@code stores: { archive: ssdb }} with an {@code ssdb:} section for message history on SSDB).
  * Empty config runs everything on the embedded H2 file.
  *
  * @param defaultBackend backend for stores not listed in {@code stores}; default {@code h2}
@@ -20,9 +21,10 @@ import java.util.Map;
  * @param h2             settings of the {@code h2} backend
  * @param mysql          settings of the {@code mysql} backend
  * @param redis          settings of the {@code redis} backend
+ * @param ssdb           settings of the {@code ssdb} backend
  */
 public record StorageConfig(String defaultBackend, Map<String, String> stores, H2Config h2, MysqlConfig mysql,
-        RedisConfig redis) {
+        RedisConfig redis, SsdbConfig ssdb) {
     public static final String DEFAULT_BACKEND = "h2";
 
     public StorageConfig {
@@ -31,15 +33,22 @@ public record StorageConfig(String defaultBackend, Map<String, String> stores, H
         h2 = h2 == null ? H2Config.defaults() : h2;
         mysql = mysql == null ? MysqlConfig.defaults() : mysql;
         redis = redis == null ? RedisConfig.defaults() : redis;
+        ssdb = ssdb == null ? SsdbConfig.defaults() : ssdb;
     }
 
-    /** Without Redis settings (they take their defaults). */
+    /** Without SSDB settings (they take their defaults). */
+    public StorageConfig(String defaultBackend, Map<String, String> stores, H2Config h2, MysqlConfig mysql,
+            RedisConfig redis) {
+        this(defaultBackend, stores, h2, mysql, redis, null);
+    }
+
+    /** Without Redis and SSDB settings (they take their defaults). */
     public StorageConfig(String defaultBackend, Map<String, String> stores, H2Config h2, MysqlConfig mysql) {
-        this(defaultBackend, stores, h2, mysql, null);
+        this(defaultBackend, stores, h2, mysql, null, null);
     }
 
     public static StorageConfig defaults() {
-        return new StorageConfig(null, null, null, null, null);
+        return new StorageConfig(null, null, null, null, null, null);
     }
 
     /** The backend name configured for {@code kind}. */

@@ -44,6 +44,7 @@ class StorageConfigTest {
         assertEquals(new H2Config("xmppd", 8, 30_000), config.h2());
         assertEquals(new MysqlConfig("jdbc:mysql://127.0.0.1:3306/xmppd", "xmppd", "", 10, 5_000), config.mysql());
         assertEquals(new RedisConfig("127.0.0.1", 6379, null, 0, 16, 2_000, "xmppd:"), config.redis());
+        assertEquals(new SsdbConfig("127.0.0.1", 8888, null, 16, 5_000, "xmppd:"), config.ssdb());
         for (StoreKind kind : StoreKind.values()) {
             assertEquals("h2", config.backendFor(kind));
         }
@@ -90,9 +91,22 @@ class StorageConfigTest {
     }
 
     @Test
+    void badSsdbValuesNameTheirKey() {
+        assertRejectedNaming("storage.ssdb.host", () -> new SsdbConfig(" ", 0, null, 0, 0, null));
+        assertRejectedNaming("storage.ssdb.port", () -> new SsdbConfig(null, -1, null, 0, 0, null));
+        assertRejectedNaming("storage.ssdb.port", () -> new SsdbConfig(null, 65_536, null, 0, 0, null));
+        assertRejectedNaming("storage.ssdb.max_pool_size", () -> new SsdbConfig(null, 0, null, -1, 0, null));
+        assertRejectedNaming("storage.ssdb.timeout_ms", () -> new SsdbConfig(null, 0, null, 0, -1, null));
+        assertRejectedNaming("storage.ssdb.key_prefix", () -> new SsdbConfig(null, 0, null, 0, 0, " "));
+        assertRejectedNaming("storage.ssdb.key_prefix", () -> new SsdbConfig(null, 0, null, 0, 0, "p".repeat(65)));
+        assertEquals("127.0.0.1:8888", SsdbConfig.defaults().address());
+        assertEquals(null, new SsdbConfig(null, 0, "", 0, 0, null).password());
+    }
+
+    @Test
     void passwordIsMaskedInToString() {
         for (Object config : List.of(new MysqlConfig(null, "xmppd", "s3cret", 0),
-                new RedisConfig(null, 0, "s3cret", 0, 0, 0, null))) {
+                new RedisConfig(null, 0, "s3cret", 0, 0, 0, null), new SsdbConfig(null, 0, "s3cret", 0, 0, null))) {
             String text = config.toString();
             assertFalse(text.contains("s3cret"), text);
             assertTrue(text.contains("****"), text);
@@ -130,10 +144,18 @@ class StorageConfigTest {
                     max_pool_size: 32
                     timeout_ms: 1500
                     key_prefix: "chat:"
+                  ssdb:
+                    host: ssdb.example
+                    port: 8889
+                    password: spw
+                    max_pool_size: 8
+                    timeout_ms: 3000
+                    key_prefix: "chat:"
                 """);
         assertEquals(new StorageConfig("h2", Map.of("users", "mysql", "roster", "redis", "presence", "redis"),
                 new H2Config("db/main", 4), new MysqlConfig("jdbc:mysql://db.example:3306/chat", "chat", "pw", 10, 2000),
-                new RedisConfig("redis.example", 6380, "rpw", 2, 32, 1500, "chat:")), config);
+                new RedisConfig("redis.example", 6380, "rpw", 2, 32, 1500, "chat:"),
+                new SsdbConfig("ssdb.example", 8889, "spw", 8, 3000, "chat:")), config);
     }
 
     @Test
@@ -146,7 +168,7 @@ class StorageConfigTest {
     @Test
     void emptySectionBindsToDefaults() throws JsonProcessingException {
         assertEquals(StorageConfig.defaults(), bind("storage: {}"));
-        assertEquals(StorageConfig.defaults(), bind("storage: {h2: {}, mysql: {}, redis: {}}"));
+        assertEquals(StorageConfig.defaults(), bind("storage: {h2: {}, mysql: {}, redis: {}, ssdb: {}}"));
     }
 
     @Test
