@@ -89,7 +89,7 @@ final class JdbcArchiveStore implements ArchiveStore {
             sql.append(" AND id IN (").append(SqlDialect.placeholders(query.ids().size())).append(')');
             parameters.addAll(query.ids());
         }
-        sql.append(" ORDER BY id ").append(query.fromEnd() ? "DESC" : "ASC").append(" LIMIT ?");
+        sql.append(" ORDER BY ").append(order(query)).append(" LIMIT ?");
         parameters.add(query.max() + 1);
         List<ArchivedMessage> rows = jdbc.run("querying the archive of " + archive, connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
@@ -105,6 +105,20 @@ final class JdbcArchiveStore implements ArchiveStore {
             Collections.reverse(page);
         }
         return new ArchivePage(page, complete);
+    }
+
+    /**
+     * The sort that lets the database walk an index from the page's bound and stop after the page
+     * (H2 only sees an index as sorted when the order names its equality columns too); with ids,
+     * the few named rows are looked up and sorted.
+     */
+    private static String order(ArchiveQuery query) {
+        String direction = query.fromEnd() ? " DESC" : " ASC";
+        if (query.ids() != null) {
+            return "id" + direction;
+        }
+        String with = query.with() == null ? "" : ", with_jid" + direction;
+        return "owner_id" + direction + with + ", id" + direction;
     }
 
     @Override
@@ -187,8 +201,8 @@ final class JdbcArchiveStore implements ArchiveStore {
         return jdbc.run("trimming the archive of " + archive, connection -> {
             long oldestKept = Long.MAX_VALUE;
             if (keep > 0) {
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT id FROM archive_messages WHERE owner_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?")) {
+                try (PreparedStatement select = connection.prepareStatement("SELECT id FROM archive_messages"
+                        + " WHERE owner_id = ? ORDER BY owner_id DESC, id DESC LIMIT 1 OFFSET ?")) {
                     select.setLong(1, owner);
                     select.setInt(2, keep - 1);
                     try (ResultSet rows = select.executeQuery()) {
@@ -220,16 +234,21 @@ final class JdbcArchiveStore implements ArchiveStore {
             return Optional.empty();
         }
         return jdbc.run("reading the bounds of the archive of " + archive, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT MIN(id), MAX(id) FROM archive_messages WHERE owner_id = ?")) {
-                select.setLong(1, owner);
-                try (ResultSet rows = select.executeQuery()) {
-                    rows.next();
-                    long first = rows.getLong(1);
-                    return rows.wasNull() ? Optional.empty() : Optional.of(new ArchiveBounds(first, rows.getLong(2)));
-                }
-            }
+            Long first = end(connection, owner, "ASC");
+            return first == null ? Optional.<ArchiveBounds>empty()
+                    : Optional.of(new ArchiveBounds(first, end(connection, owner, "DESC")));
         });
+    }
+
+    /** The first id of the archive in {@code direction}, read from the index; null when empty. */
+    private static Long end(Connection connection, long owner, String direction) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM archive_messages WHERE owner_id = ?"
+                + " ORDER BY owner_id " + direction + ", id " + direction + " LIMIT 1")) {
+            select.setLong(1, owner);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : null;
+            }
+        }
     }
 
     private Optional<ArchivedMessage> selectOne(EntityBareJid archive, String sql, Object... parameters) {
