@@ -146,9 +146,16 @@ stop_prosody() {
     wait_exit "$SERVER_PID" 30 || kill -9 "$SERVER_PID"
 }
 
+# ejabberdctl started by root switches to the ejabberd user with su, whose PAM limits cut open
+# files to 1024 ("too many open files" past ~1,000 clients); starting it as that user directly
+# (setpriv, no PAM) keeps this shell's limit, and ejabberdctl then runs the node as is.
+as_ejabberd() {
+    HOME=$WORK/ejabberd setpriv --reuid=ejabberd --regid=ejabberd --init-groups "$@"
+}
+
 ejabberdctl_bench() {
     local w=$WORK/ejabberd
-    ejabberdctl --config "$w/ejabberd.yml" --ctl-config "$w/ejabberdctl.cfg" --logs "$w/logs" \
+    as_ejabberd ejabberdctl --config "$w/ejabberd.yml" --ctl-config "$w/ejabberdctl.cfg" --logs "$w/logs" \
         --spool "$w/db" --node "$EJABBERD_NODE" "$@"
 }
 
@@ -158,7 +165,7 @@ start_ejabberd() {
     render "$BENCH/peers/ejabberd/ejabberd.yml" "$w/ejabberd.yml" "$w" "${PORT[ejabberd]}"
     render "$BENCH/peers/ejabberd/ejabberdctl.cfg" "$w/ejabberdctl.cfg" "$w" "${PORT[ejabberd]}"
     chown -R ejabberd:ejabberd "$w"   # ejabberdctl runs the node as the ejabberd user
-    taskset -c "$SERVER_CPU" ejabberdctl --config "$w/ejabberd.yml" --ctl-config "$w/ejabberdctl.cfg" \
+    as_ejabberd taskset -c "$SERVER_CPU" ejabberdctl --config "$w/ejabberd.yml" --ctl-config "$w/ejabberdctl.cfg" \
         --logs "$w/logs" --spool "$w/db" --node "$EJABBERD_NODE" foreground > "$w/console.log" 2>&1 &
     EJABBERD_WRAPPER=$!
     wait_port "${PORT[ejabberd]}" 60 || die "ejabberd did not start, see $w/console.log and $w/logs"
