@@ -2,7 +2,6 @@ package org.xmppd.storage.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +21,12 @@ final class ArchiveOwners {
     private static final int MAX_CACHED = 100_000;
 
     private final JdbcExecutor jdbc;
-    private final SqlDialect dialect;
+    private final OwnerTable table;
     private final Map<EntityBareJid, Long> ids = new ConcurrentHashMap<>();
 
     ArchiveOwners(JdbcExecutor jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
-        this.dialect = dialect;
+        this.table = new OwnerTable(jdbc, dialect, "archive_owners");
     }
 
     /** The owner's id, or null when it has no archive. */
@@ -57,18 +56,7 @@ final class ArchiveOwners {
         if (id != null) {
             return id;
         }
-        jdbc.run("creating the archive of " + owner, connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO archive_owners (domain, localpart) VALUES (?, ?)")) {
-                OwnerTable.bindOwner(insert, 1, owner);
-                return insert.executeUpdate();
-            } catch (SQLException e) {
-                if (dialect.isUniqueViolation(e)) {
-                    return 0; // created concurrently: just as good
-                }
-                throw e;
-            }
-        });
+        table.create("creating the archive of " + owner, owner);
         id = idOrNull(owner);
         if (id == null) {
             throw new StorageException("The archive of " + owner + " vanished while being created");
@@ -79,13 +67,7 @@ final class ArchiveOwners {
     /** Deletes the owner and, by cascade, its messages. */
     void delete(EntityBareJid owner) {
         ids.remove(owner);
-        jdbc.run("deleting the archive of " + owner, connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM archive_owners WHERE domain = ? AND localpart = ?")) {
-                OwnerTable.bindOwner(delete, 1, owner);
-                return delete.executeUpdate();
-            }
-        });
+        table.delete("deleting the archive of " + owner, owner);
         ids.remove(owner);
     }
 

@@ -91,7 +91,8 @@ final class OwnerTable {
         });
     }
 
-    private void create(String action, EntityBareJid owner) {
+    /** Inserts the owner's row; a row created concurrently by another writer is just as good. */
+    void create(String action, EntityBareJid owner) {
         jdbc.run(action, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(insert)) {
                 bindOwner(statement, 1, owner);
