@@ -42,6 +42,18 @@ public interface PresenceStore {
      */
     void clearNode(String nodeId);
 
+    /**
+     * Writes every change of {@code batch}; backends that can write them in one round trip or
+     * transaction override this. Changes of different resources and accounts are independent, so
+     * a failure may leave part of the batch written: applying it again is harmless.
+     */
+    default void apply(PresenceBatch batch) {
+        batch.gone().forEach(this::removeResource);
+        batch.online().forEach((resource, online) -> setResourcePresence(resource, online.presenceXml(),
+                online.nodeId()));
+        batch.lastSeen().forEach((account, last) -> setLastActivity(account, last.when(), last.status()));
+    }
+
     /** Forgets the account's resources and last activity (account deletion). */
     void deleteAll(EntityBareJid account);
 

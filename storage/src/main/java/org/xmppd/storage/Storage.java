@@ -1,6 +1,7 @@
 package org.xmppd.storage;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,10 @@ public final class Storage implements AutoCloseable {
     private final List<OpenBackend> opened;
     private final UserStore users;
     private final RosterStore roster;
-    private final PresenceStore presence;
+    /** Presence changes with every login and logout: written behind, batched (see the class). */
+    private static final Duration PRESENCE_WRITE_DELAY = Duration.ofMillis(100);
+
+    private final WriteBehindPresenceStore presence;
     private final OfflineStore offline;
     private final UserDataStore userData;
     private final RoomStore rooms;
@@ -30,7 +34,7 @@ public final class Storage implements AutoCloseable {
         this.opened = List.copyOf(opened);
         this.users = byStore.get(StoreKind.USERS).users();
         this.roster = byStore.get(StoreKind.ROSTER).roster();
-        this.presence = byStore.get(StoreKind.PRESENCE).presence();
+        this.presence = new WriteBehindPresenceStore(byStore.get(StoreKind.PRESENCE).presence(), PRESENCE_WRITE_DELAY);
         this.offline = byStore.get(StoreKind.OFFLINE).offline();
         this.userData = byStore.get(StoreKind.USER_DATA).userData();
         this.rooms = byStore.get(StoreKind.ROOMS).rooms();
@@ -123,6 +127,7 @@ public final class Storage implements AutoCloseable {
     @Override
     public void close() {
         StorageException failure = new StorageException("Closing storage failed");
+        presence.close();
         closeAll(opened, failure);
         if (failure.getSuppressed().length > 0) {
             throw failure;

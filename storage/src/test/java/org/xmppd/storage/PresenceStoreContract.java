@@ -127,6 +127,24 @@ public abstract class PresenceStoreContract {
     }
 
     @Test
+    void aBatchWritesEveryChange() {
+        presence().setResourcePresence(full("alice", "phone"), "<presence/>", node1);
+        presence().setLastActivity(jid("carol"), Instant.ofEpochMilli(1000), "old");
+        presence().apply(new PresenceBatch(
+                Map.of(full("alice", "laptop"), new PresenceBatch.Online("<presence>l</presence>", node2),
+                        full("bob", "desk"), new PresenceBatch.Online("<presence>d</presence>", node1)),
+                java.util.Set.of(full("alice", "phone"), full("dave", "never-online")),
+                Map.of(jid("carol"), new LastActivity(Instant.ofEpochMilli(2000), "bye"),
+                        jid("erin"), new LastActivity(Instant.ofEpochMilli(3000), null))));
+        assertEquals(Map.of(full("alice", "laptop"), "<presence>l</presence>"), presence().onlineResources(jid("alice")));
+        assertEquals(Map.of(full("bob", "desk"), "<presence>d</presence>"), presence().onlineResources(jid("bob")));
+        assertEquals(Optional.of(new LastActivity(Instant.ofEpochMilli(2000), "bye")), presence().lastActivity(jid("carol")));
+        assertEquals(Optional.of(new LastActivity(Instant.ofEpochMilli(3000), null)), presence().lastActivity(jid("erin")));
+        presence().clearNode(node1);
+        assertEquals(Map.of(), presence().onlineResources(jid("bob")));
+    }
+
+    @Test
     void badNodeIdsAreRejected() {
         for (String bad : new String[] {"", "a|b", "has space", "x".repeat(256), "n\u00f6de"}) {
             assertThrows(IllegalArgumentException.class,

@@ -117,7 +117,8 @@ class StorageTest {
                 new RedisConfig(null, 0, null, 0, 0, 0, "xmppd-test-" + UUID.randomUUID() + ":"));
         try (Storage storage = Storage.open(config, dataDir)) {
             assertEquals("RedisRosterStore", storage.roster().getClass().getSimpleName());
-            assertEquals("RedisPresenceStore", storage.presence().getClass().getSimpleName());
+            assertEquals("RedisPresenceStore",
+                    ((WriteBehindPresenceStore) storage.presence()).backing().getClass().getSimpleName());
             assertEquals("JdbcOfflineStore", storage.offline().getClass().getSimpleName());
             assertEquals("JdbcUserStore", storage.users().getClass().getSimpleName());
         }

@@ -2,6 +2,7 @@ package org.xmppd.storage.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.xmppd.storage.LastActivity;
+import org.xmppd.storage.PresenceBatch;
 import org.xmppd.storage.PresenceStore;
 
 /**
@@ -47,10 +49,7 @@ final class JdbcPresenceStore implements PresenceStore {
         PresenceStore.checkNodeId(nodeId);
         jdbc.run("storing the presence of " + resource, connection -> {
             try (PreparedStatement upsert = connection.prepareStatement(upsertResource)) {
-                OwnerTable.bindOwner(upsert, 1, resource.asEntityBareJid());
-                upsert.setString(3, resource.getResourcepart().toString());
-                upsert.setString(4, nodeId);
-                upsert.setString(5, presenceXml);
+                bindOnline(upsert, resource, nodeId, presenceXml);
                 return upsert.executeUpdate();
             }
         });
@@ -60,10 +59,41 @@ final class JdbcPresenceStore implements PresenceStore {
     public void removeResource(EntityFullJid resource) {
         jdbc.run("removing the presence of " + resource, connection -> {
             try (PreparedStatement delete = connection.prepareStatement(DELETE_RESOURCE)) {
-                OwnerTable.bindOwner(delete, 1, resource.asEntityBareJid());
-                delete.setString(3, resource.getResourcepart().toString());
+                bindResource(delete, resource);
                 return delete.executeUpdate();
             }
+        });
+    }
+
+    /** One transaction and one statement batch per kind of change: a single commit for the lot. */
+    @Override
+    public void apply(PresenceBatch batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        jdbc.transaction("storing " + batch.size() + " presence changes", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(DELETE_RESOURCE)) {
+                for (EntityFullJid resource : batch.gone()) {
+                    bindResource(delete, resource);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+            try (PreparedStatement upsert = connection.prepareStatement(upsertResource)) {
+                for (Map.Entry<EntityFullJid, PresenceBatch.Online> entry : batch.online().entrySet()) {
+                    bindOnline(upsert, entry.getKey(), entry.getValue().nodeId(), entry.getValue().presenceXml());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            try (PreparedStatement upsert = connection.prepareStatement(upsertLast)) {
+                for (Map.Entry<EntityBareJid, LastActivity> entry : batch.lastSeen().entrySet()) {
+                    bindLast(upsert, entry.getKey(), entry.getValue().when(), entry.getValue().status());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            return null;
         });
     }
 
@@ -89,9 +119,7 @@ final class JdbcPresenceStore implements PresenceStore {
         Objects.requireNonNull(when, "when");
         jdbc.run("storing the last activity of " + account, connection -> {
             try (PreparedStatement upsert = connection.prepareStatement(upsertLast)) {
-                OwnerTable.bindOwner(upsert, 1, account);
-                upsert.setLong(3, when.toEpochMilli());
-                upsert.setString(4, status);
+                bindLast(upsert, account, when, status);
                 return upsert.executeUpdate();
             }
         });
@@ -134,5 +162,27 @@ final class JdbcPresenceStore implements PresenceStore {
             }
             return null;
         });
+    }
+
+    /** Binds a resource's owner and resource ({@link #DELETE_RESOURCE}: parameters 1-3). */
+    private static void bindResource(PreparedStatement statement, EntityFullJid resource) throws SQLException {
+        OwnerTable.bindOwner(statement, 1, resource.asEntityBareJid());
+        statement.setString(3, resource.getResourcepart().toString());
+    }
+
+    /** Binds the resource presence upsert's parameters 1-5. */
+    private static void bindOnline(PreparedStatement upsert, EntityFullJid resource, String nodeId, String presenceXml)
+            throws SQLException {
+        bindResource(upsert, resource);
+        upsert.setString(4, nodeId);
+        upsert.setString(5, presenceXml);
+    }
+
+    /** Binds the last activity upsert's parameters 1-4. */
+    private static void bindLast(PreparedStatement upsert, EntityBareJid account, Instant when, String status)
+            throws SQLException {
+        OwnerTable.bindOwner(upsert, 1, account);
+        upsert.setLong(3, when.toEpochMilli());
+        upsert.setString(4, status);
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xmppd.storage.PresenceStore;
 import org.xmppd.storage.PresenceStoreContract;
+import org.xmppd.storage.WriteBehindPresenceStore;
 
 /** The presence store contract on the real Redis at 127.0.0.1:6379, plus its documented key layout. */
 class RedisPresenceStoreTest extends PresenceStoreContract {
@@ -38,6 +39,7 @@ class RedisPresenceStoreTest extends PresenceStoreContract {
         presence().setResourcePresence(full("alice", "phone"), "<presence/>", "n1");
         presence().setLastActivity(jid("alice"), Instant.ofEpochMilli(1234), "away");
         presence().setLastActivity(jid("bob"), Instant.ofEpochMilli(5678), null);
+        ((WriteBehindPresenceStore) presence()).flush();
 
         String p = redis.prefix();
         assertEquals("n1|<presence/>", redis.direct().hget(p + "presence:" + jid("alice"), "phone"));
