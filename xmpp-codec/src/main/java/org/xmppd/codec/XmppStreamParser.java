@@ -31,6 +31,7 @@ public final class XmppStreamParser {
      * and a large read cannot build much more than the limit before failing.
      */
     private static final int SLICE_BYTES = 8192;
+    private static final byte[] NO_BYTES = new byte[0];
 
     private enum State { PROLOG, OPEN, CLOSED }
 
@@ -50,17 +51,23 @@ public final class XmppStreamParser {
     private byte[] scratch;
     private int carryLength;
 
+    /** A parser with name tables of its own; servers use {@link StreamParsers} instead. */
     public XmppStreamParser(ParserLimits limits, StreamHandler handler) {
+        this(limits, handler, newFactory());
+    }
+
+    XmppStreamParser(ParserLimits limits, StreamHandler handler, AsyncXMLInputFactory factory) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.handler = Objects.requireNonNull(handler, "handler");
-        this.reader = newFactory().createAsyncForByteArray();
+        this.reader = factory.createAsyncForByteArray();
     }
 
     /**
-     * One factory per parser: creating one costs microseconds, and Aalto's name tables then never
-     * grow with names sent by other peers.
+     * A factory for the restricted profile. Each reader made from it starts from the factory's
+     * name tables and copies them before adding a name; a reader adds its names back only when
+     * closed, which this class never does, so peers' names never reach the factory.
      */
-    private static AsyncXMLInputFactory newFactory() {
+    static AsyncXMLInputFactory newFactory() {
         AsyncXMLInputFactory factory = new InputFactoryImpl();
         // RFC 6120 §11.1: no DTD, and no entity is ever expanded or fetched. An entity reference
         // then surfaces as an ENTITY_REFERENCE event (or an error in an attribute), refused below.
@@ -156,6 +163,9 @@ public final class XmppStreamParser {
         while (state != State.CLOSED) {
             int event = reader.next();
             if (event == AsyncXMLStreamReader.EVENT_INCOMPLETE) {
+                // Aalto keeps what it needs of a partial token; without this it would hold on to the
+                // caller's read buffer (16 KiB under TLS) for as long as the connection idles.
+                reader.getInputFeeder().feedInput(NO_BYTES, 0, 0);
                 break;
             }
             onEvent(event);

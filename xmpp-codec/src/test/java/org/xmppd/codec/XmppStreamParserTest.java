@@ -48,6 +48,32 @@ class XmppStreamParserTest {
         }
     }
 
+    /**
+     * An idle connection must not pin its last read buffer: the parser lets go of it once parsed,
+     * and keeps a partial stanza itself (the caller may reuse the buffer for the next read).
+     */
+    @Test
+    void readBuffersAreNeitherKeptNorNeededAfterTheFeed() throws Exception {
+        Recorder recorder = new Recorder();
+        XmppStreamParser parser = new XmppStreamParser(ParserLimits.DEFAULT, recorder);
+        Recorder.feed(parser, Recorder.CLIENT_HEADER, 4096);
+        byte[] read = new byte[16 * 1024];
+        byte[] first = "<message><body>hel".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(first, 0, read, 0, first.length);
+        parser.feed(read, 0, first.length);
+        java.util.Arrays.fill(read, (byte) '<');
+        java.lang.ref.WeakReference<byte[]> released = new java.lang.ref.WeakReference<>(read);
+        read = null;
+        for (int i = 0; i < 50 && released.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertTrue(released.get() == null, "the parser still holds the read buffer");
+        parser.feed("lo</body></message>".getBytes(StandardCharsets.UTF_8), 0, 19);
+        assertEquals(List.of(Element.builder("message", Namespaces.CLIENT)
+                .textChild("body", Namespaces.CLIENT, "hello").build()), recorder.elements);
+    }
+
     @Test
     void multibyteCharactersSplitAcrossFeeds() throws Exception {
         String text = "é😀";
