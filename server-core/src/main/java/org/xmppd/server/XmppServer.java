@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmppd.codec.Jids;
 import org.xmppd.codec.ParserLimits;
+import org.xmppd.codec.StreamParsers;
 import org.xmppd.server.component.ComponentRouting;
 import org.xmppd.server.component.ComponentServices;
 import org.xmppd.server.component.ComponentStream;
@@ -143,7 +144,7 @@ public final class XmppServer implements AutoCloseable {
         }
         LimitsConfig limits = config.limits();
         C2sSettings settings = new C2sSettings(config.domains(), listener.starttlsRequired() && !directTls,
-                new ParserLimits(limits.maxStanzaBytes(), limits.maxDepth()),
+                new StreamParsers(new ParserLimits(limits.maxStanzaBytes(), limits.maxDepth())),
                 Duration.ofSeconds(limits.handshakeTimeoutSeconds()),
                 Duration.ofSeconds(limits.pingTimeoutSeconds()));
         listen(name, "listeners." + name, listener.address(), listener.port(), directTls, tls,

@@ -67,15 +67,22 @@ final class XmppdProcess implements AutoCloseable {
     /**
      * The install tree is assembled into the same directory by every build, so a library whose
      * version changed leaves its old jar behind, and two versions on one class path fail in odd ways.
+     * Jars of one version with different classifiers (native libraries per platform) are fine.
      */
     private static void requireOneVersionPerLibrary(Path lib) throws IOException, SetupException {
-        Map<String, List<String>> byArtifact = new TreeMap<>();
+        Map<String, Map<String, List<String>>> byArtifact = new TreeMap<>();
         try (Stream<Path> jars = Files.list(lib)) {
-            jars.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")).sorted().forEach(n ->
-                    byArtifact.computeIfAbsent(n.replaceFirst("-\\d.*$", ""), a -> new ArrayList<>()).add(n));
+            jars.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")).sorted().forEach(n -> {
+                String artifact = n.replaceFirst("-\\d.*$", "");
+                String version = n.substring(Math.min(n.length(), artifact.length() + 1))
+                        .replaceFirst("(-.*)?\\.jar$", "");
+                byArtifact.computeIfAbsent(artifact, a -> new TreeMap<>())
+                        .computeIfAbsent(version, v -> new ArrayList<>()).add(n);
+            });
         }
-        List<String> clashes = byArtifact.values().stream().filter(jars -> jars.size() > 1)
-                .map(jars -> String.join(" and ", jars)).toList();
+        List<String> clashes = byArtifact.values().stream().filter(versions -> versions.size() > 1)
+                .map(versions -> String.join(" and ", versions.values().stream().flatMap(List::stream).toList()))
+                .toList();
         if (!clashes.isEmpty()) {
             throw new SetupException("stale libraries in " + lib + ": " + String.join("; ", clashes)
                     + " (rebuild the distribution from clean: mvn clean verify)");

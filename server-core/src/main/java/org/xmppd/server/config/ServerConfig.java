@@ -77,7 +77,7 @@ public record ServerConfig(List<String> hosts, String dataDir, String logDir,
         dataDir = directory("data_dir", dataDir, DEFAULT_DATA_DIR);
         logDir = directory("log_dir", logDir, DEFAULT_LOG_DIR);
         listeners = listeners == null ? ListenersConfig.defaults() : listeners;
-        tls = tls == null ? new TlsConfig(null, null, null) : tls;
+        tls = tls == null ? TlsConfig.defaults() : tls;
         limits = limits == null ? LimitsConfig.defaults() : limits;
         storage = storage == null ? StorageConfig.defaults() : storage;
         registration = registration == null ? RegistrationConfig.defaults() : registration;
@@ -128,7 +128,7 @@ public record ServerConfig(List<String> hosts, String dataDir, String logDir,
      */
     public ServerConfig resolvedAgainst(Path installDir) {
         TlsConfig resolvedTls = new TlsConfig(resolveOrNull(installDir, tls.certificate()),
-                resolveOrNull(installDir, tls.privateKey()), tls.protocols());
+                resolveOrNull(installDir, tls.privateKey()), tls.protocols(), tls.provider());
         return new ServerConfig(hosts, dataPath(installDir).toString(),
                 logPath(installDir).toString(), listeners, resolvedTls, limits, storage,
                 registration, modules, moduleOptions, components);

@@ -3,6 +3,7 @@ package org.xmppd.server.net;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import javax.net.ssl.SSLEngine;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.future.DefaultWriteFuture;
 import org.apache.mina.core.session.IoSession;
@@ -25,10 +26,17 @@ final class MinaTransport implements Transport {
     }
 
     static SslFilter newTlsFilter(TlsSettings tls) {
-        SslFilter filter = new SslFilter(tls.context());
-        filter.setEnabledProtocols(tls.protocols().toArray(String[]::new));
-        filter.setNeedClientAuth(false);
-        return filter;
+        return new SslFilter(tls.context()) {
+            /** The configured provider's engine, set up as MINA sets up its own. */
+            @Override
+            protected SSLEngine createEngine(IoSession session, InetSocketAddress address) {
+                SSLEngine engine = tls.engines().get();
+                engine.setUseClientMode(false);
+                engine.setNeedClientAuth(false);
+                engine.setEnabledProtocols(tls.protocols().toArray(String[]::new));
+                return engine;
+            }
+        };
     }
 
     @Override

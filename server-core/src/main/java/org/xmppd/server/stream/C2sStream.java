@@ -356,7 +356,7 @@ public final class C2sStream implements InboundStream {
 
     private void restartParser() {
         int generation = ++parserGeneration;
-        parser = new XmppStreamParser(settings.limits(), new Events(generation));
+        parser = settings.parsers().newParser(new Events(generation));
     }
 
     /** Ends the stream with a stream error, e.g. {@code system-shutdown}; from any thread. */

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -22,22 +23,26 @@ import javax.net.ssl.SSLParameters;
 public final class TlsContext {
 
     private final SSLContext sslContext;
+    private final Supplier<SSLEngine> engines;
     private final List<String> protocols;
     private final KeyMaterial keyMaterial;
     private final byte[] tlsServerEndPoint;
 
-    private TlsContext(SSLContext sslContext, List<String> protocols, KeyMaterial keyMaterial) {
+    private TlsContext(SSLContext sslContext, Supplier<SSLEngine> engines, List<String> protocols,
+            KeyMaterial keyMaterial) {
         this.sslContext = sslContext;
+        this.engines = engines;
         this.protocols = List.copyOf(protocols);
         this.keyMaterial = keyMaterial;
         this.tlsServerEndPoint = TlsServerEndPoint.of(keyMaterial.leaf()).orElse(null);
     }
 
     /**
-     * Builds the context for {@code keyMaterial}, enabling only {@code protocols} (each of
-     * {@link TlsConfig#ALLOWED_PROTOCOLS}).
+     * Builds the context for {@code keyMaterial} on {@code provider}'s TLS implementation, enabling
+     * only {@code protocols} (each of {@link TlsConfig#ALLOWED_PROTOCOLS}).
      */
-    public static TlsContext create(KeyMaterial keyMaterial, List<String> protocols, SecureRandom random)
+    public static TlsContext create(KeyMaterial keyMaterial, List<String> protocols, String provider,
+            SecureRandom random)
             throws TlsSetupException {
         Objects.requireNonNull(keyMaterial, "keyMaterial");
         if (protocols.isEmpty() || !TlsConfig.ALLOWED_PROTOCOLS.containsAll(protocols)) {
@@ -54,9 +59,12 @@ public final class TlsContext {
                     keyMaterial.chain().toArray(X509Certificate[]::new));
             KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keyManagers.init(store, password);
-            SSLContext context = SSLContext.getInstance("TLS");
+            SSLContext context = SSLContext.getInstance("TLS", TlsProviders.jsse(provider));
             context.init(keyManagers.getKeyManagers(), null, random);
-            return new TlsContext(context, protocols, keyMaterial);
+            Supplier<SSLEngine> engines = TlsProviders.isOpenSsl(provider)
+                    ? OpenSslEngines.of(keyMaterial, protocols)
+                    : context::createSSLEngine;
+            return new TlsContext(context, engines, protocols, keyMaterial);
         } catch (GeneralSecurityException | IOException e) {
             throw new TlsSetupException("cannot build the TLS context: " + e.getMessage(), e);
         }
@@ -76,9 +84,17 @@ public final class TlsContext {
         return protocols.toArray(String[]::new);
     }
 
+    /**
+     * A new engine of the configured provider, before any setting; for {@code openssl} not one of
+     * {@link #sslContext()}'s. See {@link #newServerEngine()}.
+     */
+    public Supplier<SSLEngine> engines() {
+        return engines;
+    }
+
     /** A server-mode engine with the protocols restricted and the server's cipher order preferred. */
     public SSLEngine newServerEngine() {
-        SSLEngine engine = sslContext.createSSLEngine();
+        SSLEngine engine = engines.get();
         engine.setUseClientMode(false);
         SSLParameters parameters = engine.getSSLParameters();
         parameters.setProtocols(enabledProtocols());

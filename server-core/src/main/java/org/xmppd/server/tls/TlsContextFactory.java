@@ -25,6 +25,7 @@ public final class TlsContextFactory {
      * @throws TlsSetupException naming the file that is missing, unreadable or does not match
      */
     public TlsContext create(TlsConfig config, Path dataDir, List<String> domains) throws TlsSetupException {
-        return TlsContext.create(certificates.provide(config, dataDir, domains), config.protocols(), random);
+        return TlsContext.create(certificates.provide(config, dataDir, domains), config.protocols(),
+                config.provider(), random);
     }
 }

@@ -30,6 +30,15 @@ class TlsConfigTest {
     }
 
     @Test
+    void providerDefaultsToOpenSslAndUnknownOnesAreRejected() {
+        assertEquals("openssl", TlsConfig.defaults().provider());
+        assertEquals("conscrypt", new TlsConfig(null, null, null, "conscrypt").provider());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new TlsConfig(null, null, null, "gnutls"));
+        assertEquals("provider: unknown TLS provider 'gnutls' (allowed: openssl, jdk, conscrypt)", e.getMessage());
+    }
+
+    @Test
     void certificateAndKeyGoTogether() {
         IllegalArgumentException noKey = assertThrows(IllegalArgumentException.class,
                 () -> new TlsConfig("cert.pem", null, null));
@@ -44,8 +53,9 @@ class TlsConfigTest {
         ObjectMapper mapper = YAMLMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         TlsConfig config = mapper.readValue("certificate: /etc/xmppd/fullchain.pem\n"
-                + "private_key: /etc/xmppd/privkey.pem\nprotocols: [TLSv1.3]\n", TlsConfig.class);
-        assertEquals(new TlsConfig("/etc/xmppd/fullchain.pem", "/etc/xmppd/privkey.pem", List.of("TLSv1.3")), config);
+                + "private_key: /etc/xmppd/privkey.pem\nprotocols: [TLSv1.3]\nprovider: conscrypt\n", TlsConfig.class);
+        assertEquals(new TlsConfig("/etc/xmppd/fullchain.pem", "/etc/xmppd/privkey.pem", List.of("TLSv1.3"), "conscrypt"),
+                config);
         assertEquals(TlsConfig.defaults(), mapper.readValue("{}", TlsConfig.class));
         assertEquals(TlsConfig.defaults(), mapper.treeToValue(mapper.valueToTree(TlsConfig.defaults()), TlsConfig.class));
     }

@@ -26,10 +26,11 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real handshakes over loopback sockets against the server's {@link TlsContext}. */
+/** Real handshakes over loopback sockets against the server's {@link TlsContext}, on each TLS provider. */
 class TlsHandshakeTest {
 
     private static final int TIMEOUT_MILLIS = 10_000;
@@ -46,29 +47,32 @@ class TlsHandshakeTest {
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    private TlsContext server(List<String> protocols) throws TlsSetupException {
+    private TlsContext server(String provider, List<String> protocols) throws TlsSetupException {
         return new TlsContextFactory(Clock.systemUTC(), random)
-                .create(new TlsConfig(null, null, protocols), dataDir, List.of("localhost"));
+                .create(new TlsConfig(null, null, protocols, provider), dataDir, List.of("localhost"));
     }
 
-    @Test
-    void tls13HandshakeSucceeds() throws Exception {
-        TlsContext tls = server(null);
+    @ParameterizedTest
+    @ValueSource(strings = {"conscrypt", "jdk"})
+    void tls13HandshakeSucceeds(String provider) throws Exception {
+        TlsContext tls = server(provider, null);
         assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, tls.enabledProtocols());
         assertEquals("TLSv1.3", handshake(tls, "TLSv1.3"));
         assertEquals("TLSv1.2", handshake(tls, "TLSv1.2"));
     }
 
-    @Test
-    void serverOnlyAcceptsConfiguredProtocols() throws Exception {
-        TlsContext tls = server(List.of("TLSv1.3"));
+    @ParameterizedTest
+    @ValueSource(strings = {"conscrypt", "jdk"})
+    void serverOnlyAcceptsConfiguredProtocols(String provider) throws Exception {
+        TlsContext tls = server(provider, List.of("TLSv1.3"));
         assertThrows(SSLException.class, () -> handshake(tls, "TLSv1.2"));
         assertEquals("TLSv1.3", handshake(tls, "TLSv1.3"));
     }
 
-    @Test
-    void tls11IsRefused() throws Exception {
-        TlsContext tls = server(null);
+    @ParameterizedTest
+    @ValueSource(strings = {"conscrypt", "jdk"})
+    void tls11IsRefused(String provider) throws Exception {
+        TlsContext tls = server(provider, null);
         assertThrows(SSLException.class, () -> handshake(tls, "TLSv1.1"));
     }
 
@@ -76,9 +80,10 @@ class TlsHandshakeTest {
      * The JDK client cannot even offer TLS 1.1 (disabled in java.security), so this speaks it on the
      * wire: a TLS 1.1 ClientHello must get a fatal protocol_version alert (RFC 8446 §6.2, alert 70).
      */
-    @Test
-    void rawTls11ClientHelloGetsProtocolVersionAlert() throws Exception {
-        TlsContext tls = server(null);
+    @ParameterizedTest
+    @ValueSource(strings = {"conscrypt", "jdk"})
+    void rawTls11ClientHelloGetsProtocolVersionAlert(String provider) throws Exception {
+        TlsContext tls = server(provider, null);
         try (SSLServerSocket listener = listen(tls)) {
             CompletableFuture<Throwable> serverSide = acceptAndHandshake(listener);
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort())) {
@@ -94,9 +99,10 @@ class TlsHandshakeTest {
         }
     }
 
-    @Test
-    void serverEngineIsRestricted() throws Exception {
-        SSLEngine engine = server(List.of("TLSv1.3")).newServerEngine();
+    @ParameterizedTest
+    @ValueSource(strings = {"conscrypt", "jdk"})
+    void serverEngineIsRestricted(String provider) throws Exception {
+        SSLEngine engine = server(provider, List.of("TLSv1.3")).newServerEngine();
         assertArrayEquals(new String[] {"TLSv1.3"}, engine.getEnabledProtocols());
         assertEquals(false, engine.getUseClientMode());
     }
