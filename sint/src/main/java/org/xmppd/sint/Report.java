@@ -9,11 +9,13 @@ import java.util.TreeMap;
 /** The results of a SINT run by specification, judged against the expected failures. */
 final class Report {
     private final List<TestOutcome> outcomes;
-    private final ExpectedFailures expected;
+    private final ListedTests expected;
+    private final ListedTests races;
 
-    Report(List<TestOutcome> outcomes, ExpectedFailures expected) {
+    Report(List<TestOutcome> outcomes, ListedTests expected, ListedTests races) {
         this.outcomes = List.copyOf(outcomes);
         this.expected = expected;
+        this.races = races;
     }
 
     /** Failures not on the expected list: these fail the build. */
@@ -51,7 +53,7 @@ final class Report {
         for (TestOutcome outcome : outcomes) {
             int[] counts = bySpecification.computeIfAbsent(outcome.specification(), s -> new int[4]);
             int column = switch (outcome.status()) {
-                case PASSED -> 0;
+                case PASSED, PASSED_ON_RETRY -> 0;
                 case FAILED -> expected.reasonFor(outcome) == null ? 1 : 2;
                 case SKIPPED -> 3;
             };
@@ -67,6 +69,9 @@ final class Report {
         section(out, "Expected failures:", outcomes.stream()
                 .filter(o -> o.status() == TestOutcome.Status.FAILED && expected.reasonFor(o) != null)
                 .map(o -> o.key() + "  [" + expected.reasonFor(o) + "]  " + o.detail()).toList());
+        section(out, "Failed, then passed when run again (races listed in sint/known-races.txt):", outcomes.stream()
+                .filter(o -> o.status() == TestOutcome.Status.PASSED_ON_RETRY)
+                .map(o -> o.key() + "  [" + races.reasonFor(o) + "]  first run: " + o.detail()).toList());
         section(out, "Listed as failing but passed now; remove from sint/expected-failures.txt:", nowPassing());
         section(out, "Listed as failing but did not run:", notRun());
     }

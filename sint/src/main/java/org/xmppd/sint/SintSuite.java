@@ -133,6 +133,25 @@ final class SintSuite {
         return outcomes;
     }
 
+    /**
+     * Runs {@code failed}'s test once more on its own: the outcome of that run, which is
+     * {@link TestOutcome.Status#PASSED_ON_RETRY} when it passed this time.
+     */
+    TestOutcome retry(Class<? extends AbstractSmackIntTest> testClass, TestOutcome failed)
+            throws InterruptedException {
+        String name = failed.method().substring(failed.method().lastIndexOf('.') + 1);
+        Method method = testMethods(testClass).stream().filter(m -> m.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no test " + failed.key()));
+        SintRun again = runOnce(testClass, List.of(method));
+        TestOutcome second = again.outcomes().stream().filter(o -> o.key().equals(failed.key())).findFirst()
+                .orElse(null);
+        if (again.abort() == null && second != null && second.status() == TestOutcome.Status.PASSED) {
+            return new TestOutcome(failed.key(), failed.specification(), TestOutcome.Status.PASSED_ON_RETRY,
+                    failed.detail());
+        }
+        return failed;
+    }
+
     private SintRun runOnce(Class<? extends AbstractSmackIntTest> testClass, List<Method> methods)
             throws InterruptedException {
         ObservableFramework framework;

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param specification what the test class checks (its {@code @SpecificationReference}), or
  *                      {@link #NO_SPECIFICATION}
  * @param status        how it ended
- * @param detail        why it failed or was not possible; empty when it passed
+ * @param detail        why it failed (the first time, for a retried test) or was not possible;
+ *                      empty when it passed
  */
 record TestOutcome(String key, String specification, Status status, String detail) {
     static final String NO_SPECIFICATION = "(Smack, no specification)";
@@ -18,6 +19,8 @@ record TestOutcome(String key, String specification, Status status, String detai
     /** How a test ended. */
     enum Status {
         PASSED,
+        /** Failed, then passed when run again: a race listed in {@code known-races.txt}. */
+        PASSED_ON_RETRY,
         FAILED,
         /** SINT found the test impossible here (a feature the server does not announce). */
         SKIPPED

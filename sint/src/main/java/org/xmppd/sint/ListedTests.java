@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tests known to fail, read from {@code expected-failures.txt}: one {@code TestClass.method
- * reason} per line, {@code #} starts a comment. An entry without {@code [connection]} covers the
- * test on every connection type.
+ * Tests named in a list such as {@code expected-failures.txt} or {@code known-races.txt}: one
+ * {@code TestClass.method reason} per line, {@code #} starts a comment. An entry without
+ * {@code [connection]} covers the test on every connection type.
  */
-final class ExpectedFailures {
+final class ListedTests {
     private final Map<String, String> reasons;
 
-    private ExpectedFailures(Map<String, String> reasons) {
+    private ListedTests(Map<String, String> reasons) {
         this.reasons = Map.copyOf(reasons);
     }
 
-    static ExpectedFailures read(Path file) throws IOException {
+    static ListedTests read(Path file) throws IOException {
         Map<String, String> reasons = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
@@ -36,10 +36,10 @@ final class ExpectedFailures {
                 throw new IOException(file + ":" + (i + 1) + ": " + parts[0] + " is listed twice");
             }
         }
-        return new ExpectedFailures(reasons);
+        return new ListedTests(reasons);
     }
 
-    /** The listed reason for {@code outcome}'s failure, or null when it is not expected to fail. */
+    /** The reason listed for {@code outcome}'s test, or null when it is not listed. */
     String reasonFor(TestOutcome outcome) {
         String exact = reasons.get(outcome.key());
         return exact != null ? exact : reasons.get(outcome.method());
