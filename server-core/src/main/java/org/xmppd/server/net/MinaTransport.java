@@ -4,12 +4,16 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.filterchain.IoFilter.NextFilter;
 import org.apache.mina.core.future.DefaultWriteFuture;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.core.write.DefaultWriteRequest;
 import org.apache.mina.filter.ssl.DisableEncryptWriteRequest;
+import org.apache.mina.filter.ssl.RecordSizedSslHandler;
 import org.apache.mina.filter.ssl.SslFilter;
+import org.apache.mina.filter.ssl.SslHandler;
 import org.xmppd.server.sasl.ChannelBinding;
 import org.xmppd.server.stream.Transport;
 
@@ -35,6 +39,17 @@ final class MinaTransport implements Transport {
                 engine.setNeedClientAuth(false);
                 engine.setEnabledProtocols(tls.protocols().toArray(String[]::new));
                 return engine;
+            }
+
+            /** As MINA's, with a handler that sizes its write buffers to the writes. */
+            @Override
+            protected synchronized void onConnected(NextFilter next, IoSession session) throws SSLException {
+                SslHandler handler = (SslHandler) session.getAttribute(SSL_HANDLER);
+                if (handler == null) {
+                    handler = new RecordSizedSslHandler(createEngine(session, null), EXECUTOR, session);
+                    session.setAttribute(SSL_HANDLER, handler);
+                }
+                handler.open(next);
             }
         };
     }
