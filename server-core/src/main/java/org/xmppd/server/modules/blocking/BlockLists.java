@@ -1,8 +1,8 @@
 package org.xmppd.server.modules.blocking;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -18,19 +18,14 @@ import org.xmppd.storage.UserDataStore;
  */
 final class BlockLists {
     static final String KIND = "blocklist";
-    /** Lists cached at most; the least recently used go first. */
+    /** Lists cached at most; Caffeine evicts those least likely to be used again. */
     private static final int CACHED = 10_000;
 
     private final UserDataStore store;
     private final KeyedLocks locks = new KeyedLocks();
-    private final Map<EntityBareJid, BlockList> cache = new LinkedHashMap<>(64, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<EntityBareJid, BlockList> eldest) {
-            return size() > CACHED;
-        }
-    };
+    /** Read on every delivery, so without a lock; evicts on the calling thread. */
+    private final Cache<EntityBareJid, BlockList> cache = Caffeine.newBuilder()
+            .maximumSize(CACHED).executor(Runnable::run).build();
 
     BlockLists(UserDataStore store) {
         this.store = store;
@@ -88,9 +83,7 @@ final class BlockLists {
         try {
             return cache(account, change.get());
         } catch (RuntimeException e) {
-            synchronized (cache) {
-                cache.remove(account); // part of the change may be stored: read it again next time
-            }
+            cache.invalidate(account); // part of the change may be stored: read it again next time
             throw e;
         } finally {
             lock.unlock();
@@ -98,15 +91,11 @@ final class BlockLists {
     }
 
     private BlockList cached(EntityBareJid account) {
-        synchronized (cache) {
-            return cache.get(account);
-        }
+        return cache.getIfPresent(account);
     }
 
     private BlockList cache(EntityBareJid account, BlockList list) {
-        synchronized (cache) {
-            cache.put(account, list);
-        }
+        cache.put(account, list);
         return list;
     }
 }
