@@ -21,6 +21,8 @@ public final class Element implements Node {
     private final Map<String, String> attributes;
     private final List<Node> children;
     private int hash;
+    /** This element as last written inside a parent, kept by {@link XmlWriter}; see there. */
+    private XmlWriter.Written written;
 
     private Element(String name, String namespace, Map<String, String> attributes, List<Node> children) {
         this.name = Objects.requireNonNull(name, "name");
@@ -171,6 +173,14 @@ public final class Element implements Node {
     @Override
     public String toString() {
         return toXml();
+    }
+
+    XmlWriter.Written written() {
+        return written;
+    }
+
+    void written(XmlWriter.Written xml) {
+        written = xml;
     }
 
     /** Collects attributes and children; {@link #build()} freezes them. */

@@ -6,6 +6,10 @@ import java.util.Map;
  * Serializes elements. A namespace is declared only where it differs from the parent's, so a
  * stanza written inside a {@code jabber:client} stream carries no {@code xmlns}; elements in the
  * streams namespace use the {@code stream:} prefix of the stream header.
+ *
+ * <p>An element with element children, written inside a parent, keeps its XML: elements are
+ * immutable, and a fan-out (a PubSub item to every subscriber, a room's presence to every
+ * occupant) writes one payload under many copies of the stanza that differ only in {@code to}.
  */
 public final class XmlWriter {
     private XmlWriter() {
@@ -61,7 +65,7 @@ public final class XmlWriter {
         out.append('>');
         for (Node child : element.children()) {
             if (child instanceof Element e) {
-                write(e, childNamespace, prefixInScope, out);
+                writeChild(e, childNamespace, prefixInScope, out);
             } else {
                 escape(((Text) child).value(), false, out);
             }
@@ -71,6 +75,37 @@ public final class XmlWriter {
             out.append("stream:");
         }
         out.append(element.name()).append('>');
+    }
+
+    /** What an element looked like written under a parent namespace and prefix scope. */
+    record Written(String parentNamespace, boolean streamPrefixInScope, String xml) {
+    }
+
+    private static void writeChild(Element element, String parentNamespace, boolean streamPrefixInScope,
+            StringBuilder out) {
+        if (!hasElementChildren(element)) {
+            write(element, parentNamespace, streamPrefixInScope, out);
+            return;
+        }
+        Written written = element.written();
+        if (written == null || written.streamPrefixInScope() != streamPrefixInScope
+                || !written.parentNamespace().equals(parentNamespace)) {
+            StringBuilder xml = new StringBuilder(128);
+            write(element, parentNamespace, streamPrefixInScope, xml);
+            // A race between two writers stores the same text twice.
+            written = new Written(parentNamespace, streamPrefixInScope, xml.toString());
+            element.written(written);
+        }
+        out.append(written.xml());
+    }
+
+    private static boolean hasElementChildren(Element element) {
+        for (Node child : element.children()) {
+            if (child instanceof Element) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void writeAttributes(Map<String, String> attributes, StringBuilder out) {
