@@ -19,7 +19,9 @@ import org.apache.mina.core.write.WriteRequest;
  * buffers pile up in the heap and every young collection copies them. Here a write gets a
  * buffer of its own size plus the record overhead, for engines that accept that (BoringSSL
  * does); an engine that answers {@code BUFFER_OVERFLOW} (the JDK's wants room for a whole record)
- * gets one record's room from then on.
+ * gets one record's room from then on. Reads likewise get room for the data received rather
+ * than a whole record: a record's plaintext is shorter than its ciphertext, and an incomplete
+ * record waits in MINA's decode buffer for the rest, whatever the room.
  *
  * <p>It also closes a gap of MINA's write loop: when the engine first hands out data of its own
  * (TLS 1.3 session tickets it held back) without taking any of the write, MINA queued that
@@ -78,16 +80,31 @@ public final class RecordSizedSslHandler extends SSLHandlerG1 {
         return false;
     }
 
+    private void readRecordSize() {
+        if (record < 0) {
+            SSLSession session = mEngine.getSession();
+            overhead = session.getPacketBufferSize() - session.getApplicationBufferSize();
+            record = session.getApplicationBufferSize();
+        }
+    }
+
+    /** Room for what {@code length} bytes received decrypt to: MINA's allocation until the handshake is done. */
+    @Override
+    protected IoBuffer allocate_app_buffer(int length) {
+        if (!mHandshakeComplete) {
+            return super.allocate_app_buffer(length);
+        }
+        readRecordSize();
+        // At most a whole packet: more than any record's plaintext, even an oversized one's.
+        return IoBuffer.allocate(Math.min(Math.max(length, 1), record + overhead));
+    }
+
     /** Room for {@code length} bytes of a write: MINA's allocation until the handshake is done. */
     private IoBuffer encodeBuffer(int length) {
         if (!mHandshakeComplete) {
             return allocate_encode_buffer(length);
         }
-        if (record < 0) {
-            SSLSession session = mEngine.getSession();
-            record = session.getApplicationBufferSize();
-            overhead = session.getPacketBufferSize() - record;
-        }
+        readRecordSize();
         return IoBuffer.allocate(compact ? Math.min(length, record) + overhead : record + overhead);
     }
 }
